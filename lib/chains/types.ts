@@ -1,0 +1,142 @@
+/**
+ * The documented interfaces every chain implements. Adding a chain = one folder under lib/chains/<id>/
+ * plus one line in each typed Record<ChainId, …> map (registry, verifiers, holdings, connectors).
+ */
+import type { SignInMessage } from '../auth/message';
+
+export const CHAIN_IDS = ['ethereum', 'cardano', 'near', 'tezos', 'ergo'] as const;
+export type ChainId = (typeof CHAIN_IDS)[number];
+
+export const isChainId = (v: unknown): v is ChainId =>
+  typeof v === 'string' && (CHAIN_IDS as readonly string[]).includes(v);
+
+/** The network each chain is configured for (env: ETHEREUM_CHAIN_ID, CARDANO_NETWORK, …). */
+export interface ChainNetworks {
+  ethereum: number; // EIP-155 chain id
+  cardano: 'mainnet' | 'preprod' | 'preview';
+  near: 'mainnet' | 'testnet';
+  tezos: 'mainnet' | 'ghostnet';
+  ergo: 'mainnet' | 'testnet';
+}
+
+/** A remote endpoint a server-side module may call (JSON-RPC or REST). Always with a timeout. */
+export interface Endpoint {
+  url: string;
+  timeoutMs: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server: verifier (signature + key/address binding). No I/O except the injected endpoint.
+// ---------------------------------------------------------------------------------------------
+
+/** What a wallet returns, exactly as in the HTTP contract (POST /api/auth/verify). */
+export interface SignInInput {
+  chain: ChainId;
+  address: string;
+  message: string;
+  signature: string;
+  publicKey?: string;
+  /** Chain-specific extras from the body (e.g. Ergo `form`), unknown fields included; verifiers read what they need. */
+  extras?: Record<string, unknown>;
+}
+
+export interface VerifyContext<C extends ChainId = ChainId> {
+  input: SignInInput;
+  /** The claimed address, already normalised by `normalizeAddress` and equal to the message's address. */
+  address: string;
+  /** The parsed message; domain, URI, chain id, nonce and times were already checked (chain-agnostic code). */
+  message: SignInMessage;
+  network: ChainNetworks[C];
+  /** The app's origin (`APP_URL`) and host; some envelopes bind them (NEP-413 recipient, Ergo auth origin). */
+  origin: string;
+  domain: string;
+  now: Date;
+  /** RPC for the chains whose binding needs one (NEAR access keys, Ethereum ERC-1271/6492). */
+  rpc?: Endpoint;
+}
+
+export interface ChainVerifier<C extends ChainId = ChainId> {
+  chain: C;
+  /** CAIP-2 reference of the network, written in the message's `Chain ID:` line (e.g. '1', 'mainnet'). */
+  chainReference(network: ChainNetworks[C]): string;
+  /** Validates and normalises an address for the network. Throws AppError `malformed_input` or `wrong_network`. */
+  normalizeAddress(address: string, network: ChainNetworks[C]): string;
+  /** Parameters the wallet needs besides the text (returned as `signing` by POST /api/auth/nonce). */
+  signingParams(message: string, parsed: SignInMessage, ctx: { domain: string; origin: string }): Record<string, unknown>;
+  /** Checks the signature over the exact message and binds the key to the address. Throws AppError. */
+  verify(ctx: VerifyContext<C>): Promise<void>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server: holdings (balance of one asset for one address).
+// ---------------------------------------------------------------------------------------------
+
+export interface ChainAssets {
+  ethereum: { standard: 'erc20' | 'erc721' | 'erc1155'; contract: string; tokenId?: string };
+  cardano: { policyId: string; assetName?: string };
+  near: { standard: 'nep171' | 'nep141'; contract: string };
+  tezos: { standard: 'fa2' | 'fa1.2'; contract: string; tokenId?: string };
+  ergo: { tokenId: string };
+}
+
+export type Asset<C extends ChainId = ChainId> = ChainAssets[C];
+
+export interface HoldingsSource<C extends ChainId = ChainId> {
+  chain: C;
+  /** Balance of `asset` held by `address`, in base units. Throws on any upstream failure: the gate fails closed. */
+  balance(address: string, asset: Asset<C>, signal: AbortSignal): Promise<bigint>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser: connector (loaded on demand with import(), never in the server render).
+// ---------------------------------------------------------------------------------------------
+
+export interface WalletOption {
+  id: string;
+  name: string;
+  /** data: URL or same-origin path. */
+  icon?: string;
+  kind: 'injected' | 'demo' | 'remote';
+  /** Set when the wallet is known but not installed: the UI shows an install link instead of connecting. */
+  installUrl?: string;
+}
+
+/** What the server returned from POST /api/auth/nonce. */
+export interface SignRequest {
+  message: string;
+  signing: Record<string, unknown>;
+}
+
+/** What goes into POST /api/auth/verify besides chain/address/message. */
+export interface SignedPayload {
+  signature: string;
+  publicKey?: string;
+  extras?: Record<string, unknown>;
+}
+
+export interface ConnectedWallet {
+  walletId: string;
+  address: string;
+  sign(request: SignRequest): Promise<SignedPayload>;
+  /** Calls back with the wallet's new address when the user switches account; returns an unsubscribe function. */
+  watchAccount?(onChange: (address: string | null) => void): () => void;
+  disconnect?(): Promise<void>;
+}
+
+export interface WalletConnector {
+  chain: ChainId;
+  listWallets(): Promise<WalletOption[]>;
+  connect(walletId: string): Promise<ConnectedWallet>;
+}
+
+/** Wallet-side failures, said in words by the UI. */
+export type WalletErrorCode = 'rejected' | 'no_wallet' | 'wrong_network' | 'no_account' | 'unsupported' | 'failed';
+
+export class WalletError extends Error {
+  readonly code: WalletErrorCode;
+  constructor(code: WalletErrorCode, message: string) {
+    super(message);
+    this.name = 'WalletError';
+    this.code = code;
+  }
+}

@@ -123,11 +123,29 @@ export interface ConnectedWallet {
   disconnect?(): Promise<void>;
 }
 
+/** Public configuration the page hands to connectors (from the server's validated env). */
+export interface ConnectorContext {
+  networks: ChainNetworks;
+  appName: string;
+  /** The app's origin (APP_URL). */
+  origin: string;
+  /** Offer the in-browser demo wallet (a real key kept in localStorage). */
+  demoWallets: boolean;
+  walletConnectProjectId?: string;
+}
+
 export interface WalletConnector {
   chain: ChainId;
+  /** Wallets found in this browser (plus known wallets with an install link, plus the demo wallet when enabled). */
   listWallets(): Promise<WalletOption[]>;
   connect(walletId: string): Promise<ConnectedWallet>;
 }
+
+/** Each chain's connector.ts default-exports one of these; it is loaded with import() after the chain is chosen. */
+export type CreateConnector = (ctx: ConnectorContext) => WalletConnector;
+
+/** localStorage key of a chain's demo wallet secret. */
+export const demoWalletStorageKey = (chain: ChainId) => `walletgate.demo-wallet.${chain}`;
 
 /** Wallet-side failures, said in words by the UI. */
 export type WalletErrorCode = 'rejected' | 'no_wallet' | 'wrong_network' | 'no_account' | 'unsupported' | 'failed';

@@ -1,0 +1,2 @@
+// Vitest runs server modules directly; 'server-only' only guards client bundles.
+export {};

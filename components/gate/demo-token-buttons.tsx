@@ -1,0 +1,41 @@
+'use client';
+/** Demo mode: grant or remove the demo pass on the signed-in wallet, then ask the gate again. */
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { api } from '@/lib/ui/api';
+
+export function DemoTokenButtons({ actions, walletId }: { actions: ('grant' | 'remove')[]; walletId?: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (action: 'grant' | 'remove') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/api/demo/holdings', { action, walletId });
+      router.push('/members');
+      router.refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div>
+      <div className="row">
+        {actions.includes('grant') && (
+          <button type="button" className="button primary" disabled={busy} onClick={() => run('grant')} data-testid="demo-grant">
+            Grant me the demo pass
+          </button>
+        )}
+        {actions.includes('remove') && (
+          <button type="button" className="button" disabled={busy} onClick={() => run('remove')} data-testid="demo-remove">
+            Remove my demo pass
+          </button>
+        )}
+      </div>
+      {error && <p className="status error" role="alert">{error}</p>}
+    </div>
+  );
+}

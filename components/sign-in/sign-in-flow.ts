@@ -1,0 +1,59 @@
+/** The sign-in flow, free of React: connect -> nonce -> sign -> verify, reporting each step. */
+import { CONNECTORS } from '@/lib/chains/connectors';
+import { WalletError, type ChainId, type ConnectorContext, type WalletConnector } from '@/lib/chains/types';
+import { api, ApiError } from '@/lib/ui/api';
+import { setActiveWallet } from '@/lib/ui/wallet-store';
+
+export type Step =
+  | { name: 'idle' }
+  | { name: 'connecting'; wallet: string }
+  | { name: 'preparing' }
+  | { name: 'signing'; message: string }
+  | { name: 'verifying'; message: string }
+  | { name: 'done'; address: string }
+  | { name: 'failed'; text: string; retry: boolean };
+
+interface NonceResponse {
+  message: string;
+  signing: Record<string, unknown>;
+}
+
+export async function loadConnector(chain: ChainId, ctx: ConnectorContext): Promise<WalletConnector> {
+  const load = CONNECTORS[chain];
+  if (!load) throw new WalletError('unsupported', 'This chain is not available yet.');
+  return (await load())(ctx);
+}
+
+export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void): Promise<string> {
+  report({ name: 'connecting', wallet: walletName });
+  const wallet = await connector.connect(walletId);
+  report({ name: 'preparing' });
+  const request = await api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address });
+  report({ name: 'signing', message: request.message });
+  const signed = await wallet.sign(request);
+  report({ name: 'verifying', message: request.message });
+  const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message: request.message, signature: signed.signature, publicKey: signed.publicKey };
+  const result = await api<{ account: { address: string } }>('/api/auth/verify', body);
+  setActiveWallet({ chain: connector.chain, wallet });
+  return result.account.address;
+}
+
+const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server']);
+
+/** Says a failure in words a person understands. */
+export function describeFailure(e: unknown): { text: string; retry: boolean } {
+  if (e instanceof WalletError) {
+    const text: Record<string, string> = {
+      rejected: 'Rejected in wallet. Nothing was signed.',
+      no_wallet: e.message || 'No wallet found.',
+      wrong_network: e.message,
+      no_account: 'The wallet did not share an account. Unlock it and try again.',
+    };
+    return { text: text[e.code] ?? e.message, retry: RETRYABLE.has(e.code) };
+  }
+  if (e instanceof ApiError) {
+    if (e.code === 'expired' || e.code === 'nonce_mismatch') return { text: 'Nonce expired — try again.', retry: true };
+    return { text: e.message, retry: RETRYABLE.has(e.code) };
+  }
+  return { text: 'Something went wrong in the wallet. Try again.', retry: true };
+}

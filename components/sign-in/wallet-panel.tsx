@@ -1,0 +1,100 @@
+'use client';
+/** Step 2: the wallets of the chosen chain, and every state of one sign-in said in words. */
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { CHAINS } from '@/lib/chains/registry';
+import type { ChainId, ConnectorContext, WalletConnector, WalletOption } from '@/lib/chains/types';
+import { describeFailure, loadConnector, signIn, type Step } from './sign-in-flow';
+
+const STEP_TEXT: Partial<Record<Step['name'], string>> = {
+  preparing: 'Preparing a one-time sign-in message…',
+  signing: 'Check your wallet… Sign the message to continue.',
+  verifying: 'Verifying your signature…',
+};
+
+export function WalletPanel({ chain, config, next }: { chain: ChainId; config: ConnectorContext; next: string }) {
+  const router = useRouter();
+  const [connector, setConnector] = useState<WalletConnector | null>(null);
+  const [wallets, setWallets] = useState<WalletOption[] | null>(null);
+  const [step, setStep] = useState<Step>({ name: 'idle' });
+  const [last, setLast] = useState<WalletOption | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadConnector(chain, config)
+      .then(async (c) => {
+        const list = await c.listWallets();
+        if (live) (setConnector(c), setWallets(list));
+      })
+      .catch((e) => live && setStep({ name: 'failed', ...describeFailure(e) }));
+    return () => void (live = false);
+  }, [chain, config]);
+
+  const start = async (w: WalletOption) => {
+    if (!connector) return;
+    setLast(w);
+    try {
+      const address = await signIn(connector, w.id, w.name, setStep);
+      setStep({ name: 'done', address });
+      router.replace(next);
+      router.refresh();
+    } catch (e) {
+      setStep({ name: 'failed', ...describeFailure(e) });
+    }
+  };
+
+  const busy = !['idle', 'failed'].includes(step.name);
+  const installable = wallets?.filter((w) => w.installUrl) ?? [];
+  const usable = wallets?.filter((w) => !w.installUrl) ?? [];
+  return (
+    <section className="card" aria-labelledby="wallets-title" data-testid="wallet-panel">
+      <h2 id="wallets-title">2. Choose a {CHAINS[chain].name} wallet</h2>
+      {wallets === null && step.name !== 'failed' && <p role="status" className="muted">Looking for wallets in this browser…</p>}
+      {wallets && usable.filter((w) => w.kind !== 'demo').length === 0 && (
+        <p className="muted" data-testid="no-wallet">No {CHAINS[chain].name} wallet found in this browser.{installable.length > 0 && ' Install one:'}</p>
+      )}
+      <div className="wallets">
+        {usable.map((w) => (
+          <button key={w.id} type="button" className="wallet" data-testid={`wallet-${w.id}`} disabled={busy} onClick={() => start(w)}>
+            {w.icon ? <img src={w.icon} alt="" /> : <span className="icon" aria-hidden>{w.name.slice(0, 1)}</span>}
+            <span>
+              {w.name}
+              {w.kind === 'demo' && <span className="muted"> — a real key kept in this browser, for trying the app</span>}
+            </span>
+          </button>
+        ))}
+        {installable.map((w) => (
+          <a key={w.id} className="wallet" href={w.installUrl} target="_blank" rel="noreferrer noopener">
+            <span className="icon" aria-hidden>↗</span>
+            <span>Install {w.name}</span>
+          </a>
+        ))}
+      </div>
+      <StepView step={step} onRetry={last ? () => start(last) : undefined} />
+    </section>
+  );
+}
+
+function StepView({ step, onRetry }: { step: Step; onRetry?: () => void }) {
+  if (step.name === 'idle') return null;
+  if (step.name === 'failed')
+    return (
+      <div className="status error" role="alert" data-testid="sign-in-error">
+        <p>{step.text}</p>
+        {step.retry && onRetry && <button type="button" className="button" onClick={onRetry}>Try again</button>}
+      </div>
+    );
+  if (step.name === 'done') return <p className="status ok" role="status" data-testid="signed-in">Signed in. Taking you on…</p>;
+  const text = step.name === 'connecting' ? `Connecting to ${step.wallet}…` : STEP_TEXT[step.name];
+  return (
+    <div className="status" role="status" data-testid={`step-${step.name}`}>
+      <p>{text}</p>
+      {'message' in step && (
+        <>
+          <p className="muted">The exact text you are signing:</p>
+          <pre className="message-preview" data-testid="message-preview">{step.message}</pre>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+/**
+ * Sessions: an iron-session cookie that carries a server-side session id. Pages and the API check the row,
+ * so sign-out (which deletes it) ends every copy of the cookie.
+ */
+import { randomBytes } from 'node:crypto';
+import { cookies } from 'next/headers';
+import { getIronSession } from 'iron-session';
+import { db } from '../db';
+import { env } from '../env';
+import type { Account } from './core';
+import { readSessionCookie, SESSION_COOKIE, sessionOptions, type SessionData } from './session-cookie';
+
+export type ActiveSession = SessionData;
+
+/** The signed-in session, checked against the database; null when signed out, expired or revoked. */
+export async function currentSession(): Promise<ActiveSession | null> {
+  const data = await readSessionCookie((await cookies()).get(SESSION_COOKIE)?.value);
+  if (!data) return null;
+  const row = await (await db()).session.findUnique({ where: { id: data.sid }, select: { expiresAt: true, userId: true } });
+  if (!row || row.userId !== data.userId || row.expiresAt.getTime() <= Date.now()) return null;
+  return data;
+}
+
+/** Starts a fresh session (new id, new cookie) for a verified wallet. */
+export async function startSession(userId: string, walletId: string, account: Account): Promise<ActiveSession> {
+  const e = env();
+  const sid = randomBytes(18).toString('base64url');
+  const exp = Date.now() + e.sessionTtlSeconds * 1000;
+  await (await db()).session.create({ data: { id: sid, userId, walletId, expiresAt: new Date(exp) } });
+  const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
+  Object.assign(session, { sid, userId, chain: account.chain, address: account.address, exp } satisfies SessionData);
+  await session.save();
+  return session;
+}
+
+/** Revokes the session on the server and clears the cookie. */
+export async function endSession(): Promise<void> {
+  const session = await getIronSession<Partial<SessionData>>(await cookies(), sessionOptions());
+  if (session.sid) await (await db()).session.deleteMany({ where: { id: session.sid } });
+  session.destroy();
+}

@@ -1,0 +1,98 @@
+import 'server-only';
+/**
+ * The app's sign-in service: the verification core plus what is database- and session-specific
+ * (nonce store, users and wallets). Route handlers parse, call these, and answer.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { CHAINS } from '../chains/registry';
+import { isChainId, type ChainId } from '../chains/types';
+import { db } from '../db';
+import { env } from '../env';
+import { AppError } from '../errors';
+import { createSignInRequest, verifySignIn, type Account, type RelyingParty } from './core';
+import { consumeNonce, newNonce, storeNonce } from './nonces';
+
+export type Purpose = 'sign-in' | 'link';
+
+const PURPOSES: Record<Purpose, { statement: (app: string) => string; resource: string }> = {
+  'sign-in': { statement: (app) => `Sign in to ${app} with this wallet.`, resource: 'urn:walletgate:sign-in' },
+  link: { statement: (app) => `Link this wallet to your ${app} account.`, resource: 'urn:walletgate:link' },
+};
+
+export const relyingParty = (): RelyingParty => ({ origin: env().appUrl, networks: env().networks });
+
+const nonceBody = z.object({ chain: z.string().max(32), address: z.string().min(1).max(256) });
+
+export function parseChain(chain: string): ChainId {
+  if (!isChainId(chain)) throw new AppError('unsupported_chain', `Unknown chain "${chain.slice(0, 32)}".`);
+  if (CHAINS[chain].status !== 'live') throw new AppError('unsupported_chain', `${CHAINS[chain].name} sign-in is coming soon.`);
+  return chain;
+}
+
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new AppError('malformed_input', `Field "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'invalid'}.`);
+}
+
+/** POST /api/auth/nonce: a fresh single-use nonce and the exact text to sign. */
+export async function requestSignIn(body: unknown, purpose: Purpose = 'sign-in', userId: string | null = null) {
+  const input = parseBody(nonceBody, body);
+  const chain = parseChain(input.chain);
+  const e = env();
+  const nonce = newNonce();
+  const issuedAt = new Date();
+  const expiresAt = new Date(issuedAt.getTime() + e.nonceTtlSeconds * 1000);
+  const req = createSignInRequest(relyingParty(), {
+    chain,
+    address: input.address,
+    nonce,
+    issuedAt,
+    expiresAt,
+    statement: PURPOSES[purpose].statement(e.appName),
+    resources: [PURPOSES[purpose].resource],
+  });
+  await storeNonce(nonce, { chain, address: req.address, purpose, userId }, req.message, issuedAt, expiresAt);
+  return { nonce, message: req.message, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), signing: req.signing };
+}
+
+/** Verifies a wallet's answer for `purpose` and spends its nonce. Throws AppError on any rejection. */
+export async function verifyWalletProof(body: unknown, purpose: Purpose = 'sign-in', userId: string | null = null): Promise<Account> {
+  const e = env();
+  const result = await verifySignIn(body, {
+    ...relyingParty(),
+    statement: PURPOSES[purpose].statement(e.appName),
+    resources: [PURPOSES[purpose].resource],
+    clockSkewSeconds: e.clockSkewSeconds,
+    rpc: e.endpoints,
+    consumeNonce: (nonce, account, message) => consumeNonce(nonce, { chain: account.chain, address: account.address, purpose, userId }, message),
+  });
+  if (!result.ok) throw new AppError(result.code, result.message);
+  if (CHAINS[result.account.chain].status !== 'live') throw new AppError('unsupported_chain', 'This chain is not available.');
+  return result.account;
+}
+
+/** The user owning this wallet, creating both on first sign-in. Safe under concurrent first sign-ins. */
+export async function userForWallet(account: Account): Promise<{ userId: string; walletId: string }> {
+  const prisma = await db();
+  const key = { chain_address: { chain: account.chain, address: account.address } };
+  const existing = await prisma.wallet.findUnique({ where: key });
+  if (existing) {
+    await prisma.wallet.update({ where: { id: existing.id }, data: { lastUsedAt: new Date() } });
+    return { userId: existing.userId, walletId: existing.id };
+  }
+  const userId = randomUUID();
+  const walletId = randomUUID();
+  try {
+    await prisma.user.create({
+      data: { id: userId, wallets: { create: { id: walletId, chain: account.chain, address: account.address, caip10: account.caip10 } } },
+    });
+    return { userId, walletId };
+  } catch (e) {
+    const winner = await prisma.wallet.findUnique({ where: key });
+    if (winner) return { userId: winner.userId, walletId: winner.id }; // another request created it first
+    throw e;
+  }
+}

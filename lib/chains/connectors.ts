@@ -1,0 +1,6 @@
+/** Browser map: chain id -> its connector, loaded with import() only after the chain is chosen. */
+import type { ChainId, CreateConnector } from './types';
+
+export const CONNECTORS: { [C in ChainId]?: () => Promise<CreateConnector> } = {
+  ethereum: () => import('./ethereum/connector').then((m) => m.default),
+};

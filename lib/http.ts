@@ -1,0 +1,54 @@
+/**
+ * HTTP edges shared by route handlers: JSON body reading (415 / 413 / 400) and the error answer
+ * `{"error": {"code", "message"}}` with the status from lib/errors.ts. An unexpected error is logged and is a 500.
+ */
+import { NextResponse } from 'next/server';
+import { AppError, isAppError } from './errors';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError('unsupported_media_type', 'Send the body as application/json.');
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError('payload_too_large', 'The body is larger than 64 KiB.');
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new AppError('payload_too_large', 'The body is larger than 64 KiB.');
+    }
+    chunks.push(value);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new AppError('malformed_input', 'The body is not valid JSON.');
+  }
+}
+
+export function errorResponse(e: unknown): NextResponse {
+  if (isAppError(e)) return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers: noStore });
+  console.error('walletgate: unexpected error', e);
+  return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500, headers: noStore });
+}
+
+export const noStore = { 'cache-control': 'no-store' };
+
+/** Wraps a handler so every failure becomes the contract's error shape. */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}
+
+export const json = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: noStore });

@@ -1,0 +1,12 @@
+/** `next` accepts same-origin paths only: "/members?x=1" yes; "//evil.test", "https://evil.test", "/\\evil" no. */
+export function safeNext(value: unknown, fallback = '/'): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 512) return fallback;
+  if (!value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
+  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  try {
+    const url = new URL(value, 'http://same.origin');
+    return url.origin === 'http://same.origin' ? url.pathname + url.search + url.hash : fallback;
+  } catch {
+    return fallback;
+  }
+}

@@ -9,5 +9,6 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    env: { APP_URL: 'https://walletgate.test', SESSION_SECRET: 'vitest-session-secret-0123456789abcdefgh', DATABASE_URL: 'memory://', DEMO_MODE: 'true' },
   },
 });

@@ -3,4 +3,5 @@ import type { ChainId, CreateConnector } from './types';
 
 export const CONNECTORS: { [C in ChainId]?: () => Promise<CreateConnector> } = {
   ethereum: () => import('./ethereum/connector').then((m) => m.default),
+  ergo: () => import('./ergo/connector').then((m) => m.default),
 };

@@ -54,7 +54,7 @@ export const CHAINS: Record<ChainId, ChainMeta> = {
     name: 'Ergo',
     namespace: 'ergo',
     messagePrefix: '',
-    status: 'soon',
+    status: 'live',
     tagline: 'Nautilus and other EIP-12 wallets',
   },
 };

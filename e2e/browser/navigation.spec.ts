@@ -1,0 +1,49 @@
+/** The picker, redirects and `next`, account switching, phone layout, screenshots kept as artifacts. */
+import { expect, test } from '@playwright/test';
+import { CHAIN_LIST } from '../../lib/chains/registry';
+import { fixture as eth } from '../fixtures/ethereum';
+import { chooseWallet, signIn, watchConsole } from '../helpers/flow';
+
+test('the picker shows every chain from the registry; chains not built yet are disabled', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/sign-in');
+  for (const c of CHAIN_LIST) {
+    const tile = page.getByTestId(`chain-${c.id}`);
+    await expect(tile).toContainText(c.name);
+    if (c.status === 'live') await expect(tile).toBeEnabled();
+    else await expect(tile).toBeDisabled();
+  }
+  await page.screenshot({ path: 'e2e/artifacts/sign-in-picker.png', fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+for (const next of ['https://evil.test/members', '//evil.test/members', '/\\evil.test']) {
+  test(`an off-site next (${next}) stays on site`, async ({ page }) => {
+    await signIn(page, 'ethereum', 'demo', `/sign-in?next=${encodeURIComponent(next)}`);
+    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/$/);
+  });
+}
+
+test('a wallet account switch is noticed and offered as a new sign-in', async ({ page }) => {
+  await eth.install(page);
+  await page.goto('/sign-in?next=/');
+  await chooseWallet(page, 'ethereum', eth.injectedWalletId);
+  await expect(page.getByTestId('session-card')).toContainText('Signed in');
+  const newAddress = await eth.switchAccount(page);
+  const banner = page.getByTestId('account-switched');
+  await expect(banner).toBeVisible();
+  await expect(banner).toContainText(newAddress.slice(0, 6));
+  await expect(banner.getByRole('link', { name: /Sign in as/ })).toBeVisible();
+});
+
+test('members page at phone width, keyboard-reachable buttons; screenshot kept', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, 'ethereum', 'demo', '/sign-in?next=/members');
+  await expect(page).toHaveURL(/\/no-access$/);
+  await page.getByTestId('demo-grant').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('members-title')).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: 'e2e/artifacts/members-phone.png', fullPage: true });
+});

@@ -1,0 +1,36 @@
+/** The app with ETHEREUM_RPC_URL on a local stub: holder, non-holder, and every upstream failure fails closed (503). */
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signInApi } from '../helpers/api';
+
+test.describe.configure({ mode: 'serial' });
+
+const PASS = '0x5a1f0000000000000000000000000000000000a1';
+const control = (request: APIRequestContext, state: object) => request.post('http://127.0.0.1:3190/eth/__control', { data: state });
+
+test.afterEach(async ({ request }) => {
+  await control(request, { mode: 'ok', balances: {} });
+});
+
+test('holder gets in; selling closes the gate within the cache TTL', async ({ request }) => {
+  const { account } = await signInApi(request);
+  await control(request, { mode: 'ok', balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+  expect((await request.get('/members', { maxRedirects: 0 })).status()).toBe(200);
+  await control(request, { balances: {} });
+  await expect.poll(async () => (await request.get('/members', { maxRedirects: 0 })).headers().location ?? '', { timeout: 10_000 }).toMatch(/\/no-access$/);
+});
+
+test('the demo ledger API does not exist when a real holdings source is configured', async ({ request }) => {
+  await signInApi(request);
+  const res = await request.post('/api/demo/holdings', { data: { action: 'grant' } });
+  expect(res.status()).toBe(404);
+});
+
+for (const mode of ['timeout', '429', 'garbage', 'error'] as const) {
+  test(`upstream ${mode} -> 503 "can't check your holdings", never access`, async ({ request }) => {
+    const { account } = await signInApi(request);
+    await control(request, { mode, balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+    const res = await request.get('/members', { maxRedirects: 0 });
+    expect(res.status()).toBe(503);
+    expect(await res.text()).toContain('can’t check your holdings');
+  });
+}

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, postgresUrl } from '../../test/helpers/db';
+import { consumeNonce, hashMessage, newNonce, purgeExpiredNonces, storeNonce, type NonceBinding } from './nonces';
+
+const binding: NonceBinding = { chain: 'ethereum', address: '0xAbC0000000000000000000000000000000000001', purpose: 'sign-in' };
+const minutes = (n: number) => new Date(Date.now() + n * 60_000);
+
+for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] as const) {
+  describe.skipIf(!url)(`nonce store on ${name}`, () => {
+    beforeAll(async () => void (await freshDatabase(url)));
+
+    it('makes >= 96-bit alphanumeric nonces', () => {
+      const nonces = new Set(Array.from({ length: 1000 }, newNonce));
+      expect(nonces.size).toBe(1000);
+      for (const n of nonces) expect(n).toMatch(/^[A-Za-z0-9]{22}$/); // 22 * log2(62) = 131 bits
+    });
+
+    it('is single use', async () => {
+      const n = newNonce();
+      await storeNonce(n, binding, 'msg', new Date(), minutes(5));
+      expect(await consumeNonce(n, binding, 'msg')).toBe(true);
+      expect(await consumeNonce(n, binding, 'msg')).toBe('nonce_mismatch');
+    });
+
+    it('is bound to chain, address, purpose, user and the exact message', async () => {
+      const n = newNonce();
+      await storeNonce(n, binding, 'msg', new Date(), minutes(5));
+      expect(await consumeNonce(n, { ...binding, chain: 'near' }, 'msg')).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, { ...binding, address: binding.address.toLowerCase() }, 'msg')).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, { ...binding, purpose: 'link' }, 'msg')).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, { ...binding, userId: 'someone' }, 'msg')).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, binding, 'msg ')).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, binding, 'msg')).toBe(true);
+    });
+
+    it('says expired once past its TTL, and cannot be used', async () => {
+      const n = newNonce();
+      await storeNonce(n, binding, 'msg', minutes(-10), minutes(-5));
+      expect(await consumeNonce(n, binding, 'msg')).toBe('expired');
+      expect(await consumeNonce(n, binding, 'msg')).toBe('nonce_mismatch');
+    });
+
+    it('purges expired rows and keeps live ones', async () => {
+      const live = newNonce();
+      const dead = newNonce();
+      await storeNonce(live, binding, 'a', new Date(), minutes(5));
+      await storeNonce(dead, binding, 'b', minutes(-10), minutes(-1));
+      expect(await purgeExpiredNonces(new Date(), true)).toBeGreaterThanOrEqual(1);
+      expect(await consumeNonce(dead, binding, 'b')).toBe('nonce_mismatch');
+      expect(await consumeNonce(live, binding, 'a')).toBe(true);
+    });
+
+    it('20 parallel consumes: exactly one wins', async () => {
+      const n = newNonce();
+      await storeNonce(n, binding, 'race', new Date(), minutes(5));
+      const results = await Promise.all(Array.from({ length: 20 }, () => consumeNonce(n, binding, 'race')));
+      expect(results.filter((r) => r === true)).toHaveLength(1);
+    });
+
+    it('stores only the message hash', () => {
+      expect(hashMessage('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    });
+  });
+}

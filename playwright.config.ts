@@ -1,0 +1,61 @@
+/**
+ * Browser and HTTP tests against the production build (`next start`):
+ *  - :3100 demo app on embedded PGlite (in memory), demo wallets + demo ledger on;
+ *  - :3101 the same app on Postgres (only when TEST_DATABASE_URL is set; .ci/run sets it);
+ *  - :3102 the app with ETHEREUM_RPC_URL pointing at a local stub JSON-RPC server (:3190), demo off.
+ */
+import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const pg = process.env.TEST_DATABASE_URL;
+const STUB = 'http://127.0.0.1:3190';
+
+const appEnv = (port: number, extra: Record<string, string>) => ({
+  NODE_ENV: 'production',
+  NEXT_TELEMETRY_DISABLED: '1',
+  APP_URL: `http://localhost:${port}`,
+  SESSION_SECRET: 'playwright-session-secret-0123456789abcdef',
+  ...extra,
+});
+type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, { command: string }>;
+const app = (port: number, extra: Record<string, string>): WebServer => ({
+  command: `npx next start -p ${port}`,
+  url: `http://localhost:${port}/api/auth/session`,
+  env: appEnv(port, extra),
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'ignore',
+  stderr: 'pipe',
+});
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    headless: true,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  webServer: [
+    { command: 'npx tsx e2e/stubs/start.ts', url: `${STUB}/health`, reuseExistingServer: false, timeout: 60_000, env: { STUB_PORT: '3190' } },
+    app(3100, { DATABASE_URL: 'memory://', DEMO_MODE: 'true' }),
+    ...(pg ? [app(3101, { DATABASE_URL: pg, DEMO_MODE: 'true' })] : []),
+    app(3102, { DATABASE_URL: 'memory://', DEMO_MODE: 'false', ETHEREUM_RPC_URL: `${STUB}/eth`, HOLDINGS_CACHE_TTL_SECONDS: '2', UPSTREAM_TIMEOUT_MS: '800' }),
+  ],
+  projects: [
+    { name: 'api-pglite', testMatch: 'api/**/*.spec.ts', use: { baseURL: 'http://localhost:3100' } },
+    ...(pg ? [{ name: 'api-postgres', testMatch: 'api/**/*.spec.ts', use: { baseURL: 'http://localhost:3101' } }] : []),
+    { name: 'browser', testMatch: 'browser/**/*.spec.ts', use: { baseURL: 'http://localhost:3100', viewport: { width: 1280, height: 800 } } },
+    { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: 'http://localhost:3102' } },
+  ],
+});

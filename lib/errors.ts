@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   domain_mismatch: 422,
   uri_mismatch: 422,
   wrong_network: 422,
+  unsupported_address: 422,
   not_yet_valid: 422,
   invalid_signature: 401,
   address_mismatch: 401,

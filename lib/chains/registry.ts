@@ -30,7 +30,7 @@ export const CHAINS: Record<ChainId, ChainMeta> = {
     name: 'Cardano',
     namespace: 'cip34',
     messagePrefix: '',
-    status: 'soon',
+    status: 'live',
     tagline: 'Eternl, Lace, Typhon and other CIP-30 wallets',
   },
   near: {
@@ -38,7 +38,7 @@ export const CHAINS: Record<ChainId, ChainMeta> = {
     name: 'NEAR',
     namespace: 'near',
     messagePrefix: '',
-    status: 'soon',
+    status: 'live',
     tagline: 'Meteor, HOT, MyNearWallet, Intear (NEP-413)',
   },
   tezos: {
@@ -46,7 +46,7 @@ export const CHAINS: Record<ChainId, ChainMeta> = {
     name: 'Tezos',
     namespace: 'tezos',
     messagePrefix: 'Tezos Signed Message: ',
-    status: 'soon',
+    status: 'live',
     tagline: 'Temple, Kukai, Umami and other Beacon wallets',
   },
   ergo: {

@@ -1,11 +1,9 @@
 'use client';
 /** Demo mode: grant or remove the demo pass on the signed-in wallet, then ask the gate again. */
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/lib/ui/api';
 
 export function DemoTokenButtons({ actions, walletId }: { actions: ('grant' | 'remove')[]; walletId?: string }) {
-  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = async (action: 'grant' | 'remove') => {
@@ -13,11 +11,9 @@ export function DemoTokenButtons({ actions, walletId }: { actions: ('grant' | 'r
     setError(null);
     try {
       await api('/api/demo/holdings', { action, walletId });
-      router.push('/members');
-      router.refresh();
+      window.location.assign('/members'); // the gate decides again on this very request
     } catch (e) {
       setError((e as Error).message);
-    } finally {
       setBusy(false);
     }
   };

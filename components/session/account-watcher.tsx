@@ -2,21 +2,34 @@
 /** Notices when the wallet switches account while signed in, and offers to sign in as the new one. */
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { ChainId } from '@/lib/chains/types';
+import type { ChainId, ConnectorContext } from '@/lib/chains/types';
 import { shortAddress } from '@/lib/ui/format';
-import { getActiveWallet } from '@/lib/ui/wallet-store';
+import { activeWallet } from '@/lib/ui/wallet-store';
 import { SignOutButton } from './sign-out-button';
 
-export function AccountWatcher({ chain, address }: { chain: ChainId; address: string }) {
+export function AccountWatcher({ chain, address, config }: { chain: ChainId; address: string; config: ConnectorContext }) {
   const [switchedTo, setSwitchedTo] = useState<string | null>(null);
 
   useEffect(() => {
-    const active = getActiveWallet();
-    if (!active || active.chain !== chain || !active.wallet.watchAccount) return;
-    return active.wallet.watchAccount((next) => {
-      setSwitchedTo(next && next.toLowerCase() !== address.toLowerCase() ? next : null);
-    });
-  }, [chain, address]);
+    const ref = activeWallet();
+    if (!ref || ref.chain !== chain || ref.walletId === 'demo') return;
+    let stop: (() => void) | undefined;
+    let live = true;
+    (async () => {
+      const { loadConnector } = await import('@/components/sign-in/sign-in-flow');
+      const connector = await loadConnector(chain, config);
+      // Reconnecting to an already-authorised wallet is silent; it reports the account the wallet shows now.
+      const wallet = await connector.connect(ref.walletId);
+      if (!live) return;
+      const differs = (a: string | null) => (a && a.toLowerCase() !== address.toLowerCase() ? a : null);
+      setSwitchedTo(differs(wallet.address));
+      stop = wallet.watchAccount?.((next) => setSwitchedTo(differs(next)));
+    })().catch(() => undefined); // the wallet went away: nothing to compare against
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [chain, address, config]);
 
   if (!switchedTo) return null;
   return (

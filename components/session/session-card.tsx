@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ActiveSession } from '@/lib/auth/session';
 import { CHAINS } from '@/lib/chains/registry';
+import { publicConfig } from '@/lib/env';
 import { AccountWatcher } from './account-watcher';
 import { SignOutButton } from './sign-out-button';
 
@@ -27,7 +28,7 @@ export function SessionCard({ session }: { session: ActiveSession | null }) {
         <Link className="button primary" href="/members">Members area</Link>
         <SignOutButton />
       </div>
-      <AccountWatcher chain={session.chain} address={session.address} />
+      <AccountWatcher chain={session.chain} address={session.address} config={publicConfig()} />
     </section>
   );
 }

@@ -1,11 +1,9 @@
 'use client';
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/lib/ui/api';
-import { setActiveWallet } from '@/lib/ui/wallet-store';
+import { forgetActiveWallet } from '@/lib/ui/wallet-store';
 
 export function SignOutButton() {
-  const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -18,9 +16,8 @@ export function SignOutButton() {
           setBusy(true);
           try {
             await api('/api/auth/logout', {});
-            setActiveWallet(null);
-            router.replace('/');
-            router.refresh();
+            forgetActiveWallet();
+            window.location.assign('/');
           } catch (e) {
             setError((e as Error).message);
             setBusy(false);

@@ -2,7 +2,7 @@
 import { CONNECTORS } from '@/lib/chains/connectors';
 import { WalletError, type ChainId, type ConnectorContext, type WalletConnector } from '@/lib/chains/types';
 import { api, ApiError } from '@/lib/ui/api';
-import { setActiveWallet } from '@/lib/ui/wallet-store';
+import { rememberActiveWallet } from '@/lib/ui/wallet-store';
 
 export type Step =
   | { name: 'idle' }
@@ -34,7 +34,7 @@ export async function signIn(connector: WalletConnector, walletId: string, walle
   report({ name: 'verifying', message: request.message });
   const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message: request.message, signature: signed.signature, publicKey: signed.publicKey };
   const result = await api<{ account: { address: string } }>('/api/auth/verify', body);
-  setActiveWallet({ chain: connector.chain, wallet });
+  rememberActiveWallet({ chain: connector.chain, walletId, address: result.account.address });
   return result.account.address;
 }
 

@@ -1,6 +1,5 @@
 'use client';
 /** Step 2: the wallets of the chosen chain, and every state of one sign-in said in words. */
-import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { CHAINS } from '@/lib/chains/registry';
 import type { ChainId, ConnectorContext, WalletConnector, WalletOption } from '@/lib/chains/types';
@@ -13,7 +12,6 @@ const STEP_TEXT: Partial<Record<Step['name'], string>> = {
 };
 
 export function WalletPanel({ chain, config, next }: { chain: ChainId; config: ConnectorContext; next: string }) {
-  const router = useRouter();
   const [connector, setConnector] = useState<WalletConnector | null>(null);
   const [wallets, setWallets] = useState<WalletOption[] | null>(null);
   const [step, setStep] = useState<Step>({ name: 'idle' });
@@ -36,8 +34,8 @@ export function WalletPanel({ chain, config, next }: { chain: ChainId; config: C
     try {
       const address = await signIn(connector, w.id, w.name, setStep);
       setStep({ name: 'done', address });
-      router.replace(next);
-      router.refresh();
+      // A full navigation: every server component (and the proxy) sees the new session cookie.
+      window.location.assign(next);
     } catch (e) {
       setStep({ name: 'failed', ...describeFailure(e) });
     }

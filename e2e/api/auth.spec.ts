@@ -28,7 +28,7 @@ test('bad input gets a 4xx with a stable code, never a 5xx', async ({ request })
     ['/api/auth/nonce', { data: '{"chain":', headers: { 'content-type': 'application/json' } }, 400, 'malformed_input'],
     ['/api/auth/nonce', { data: { chain: 'ethereum', address: 'x'.repeat(70_000) } }, 413, 'payload_too_large'],
     ['/api/auth/verify', { data: {} }, 400, 'malformed_input'],
-    ['/api/auth/verify', { data: { chain: 'ethereum', address: newAccount().address, message: 'hello', signature: '0x00' } }, 400, 'malformed_input'],
+    ['/api/auth/verify', { data: { chain: 'ethereum', address: newAccount().address, message: 'hello', signature: '0x00' } }, 422, 'invalid_message'],
     ['/api/auth/verify', { data: [] }, 400, 'malformed_input'],
     ['/api/demo/holdings', { data: { action: 'grant' } }, 401, 'unauthenticated'],
   ];

@@ -1,5 +1,5 @@
 /** The picker, redirects and `next`, account switching, phone layout, screenshots kept as artifacts. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test';
 import { CHAIN_LIST } from '../../lib/chains/registry';
 import { fixture as eth } from '../fixtures/ethereum';
 import { chooseWallet, signIn, watchConsole } from '../helpers/flow';

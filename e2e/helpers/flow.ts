@@ -10,7 +10,7 @@ export async function chooseWallet(page: Page, chain: ChainId, walletId: string)
 export async function signIn(page: Page, chain: ChainId, walletId: string, path = '/sign-in') {
   await page.goto(path);
   await chooseWallet(page, chain, walletId);
-  await expect(page.getByTestId('signed-in')).toBeVisible();
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
 export async function signOut(page: Page) {

@@ -1,14 +1,28 @@
 /**
- * The wallet the person signed in with in this tab (module state survives client-side navigation), so the
- * account watcher can notice an account switch in the wallet.
+ * Which wallet the person signed in with in this tab (sessionStorage, so it survives the full navigation after
+ * sign-in), so the account watcher can reconnect to it silently and notice an account switch.
  */
-import type { ChainId, ConnectedWallet } from '../chains/types';
+import type { ChainId } from '../chains/types';
 
-export interface ActiveWallet {
+const KEY = 'walletgate.active-wallet';
+
+export interface ActiveWalletRef {
   chain: ChainId;
-  wallet: ConnectedWallet;
+  walletId: string;
+  address: string;
 }
 
-let active: ActiveWallet | null = null;
-export const setActiveWallet = (next: ActiveWallet | null) => void (active = next);
-export const getActiveWallet = () => active;
+export function rememberActiveWallet(ref: ActiveWalletRef): void {
+  sessionStorage.setItem(KEY, JSON.stringify(ref));
+}
+
+export function activeWallet(): ActiveWalletRef | null {
+  try {
+    const value = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as ActiveWalletRef | null;
+    return value && typeof value.chain === 'string' && typeof value.walletId === 'string' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+export const forgetActiveWallet = () => sessionStorage.removeItem(KEY);

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { CHAINS } from '@/lib/chains/registry';
+import { publicConfig } from '@/lib/env';
 import { checkAccess } from '@/lib/gate/gate';
 import { holdingsMode } from '@/lib/gate/holdings-service';
 import { AccountWatcher } from '@/components/session/account-watcher';
@@ -40,7 +41,7 @@ export default async function MembersPage() {
           <DemoTokenButtons actions={['remove']} walletId={wallet.id} />
         </section>
       )}
-      <AccountWatcher chain={session.chain} address={session.address} />
+      <AccountWatcher chain={session.chain} address={session.address} config={publicConfig()} />
     </>
   );
 }

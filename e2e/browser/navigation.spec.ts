@@ -17,7 +17,7 @@ test('the picker shows every chain from the registry; chains not built yet are d
   expect(errors).toEqual([]);
 });
 
-for (const next of ['https://evil.test/members', '//evil.test/members', '/\\evil.test']) {
+for (const next of ['https://evil.test/members', '//evil.test/members', '/\\evil.test', '/..//evil.test']) {
   test(`an off-site next (${next}) stays on site`, async ({ page }) => {
     await signIn(page, 'ethereum', 'demo', `/sign-in?next=${encodeURIComponent(next)}`);
     await expect(page).toHaveURL(/^http:\/\/localhost:3100\/$/);

@@ -52,9 +52,16 @@ function checkText(name: string, value: string, max: number): void {
 
 /** Parses an RFC 3339 time; unparseable times fail closed. */
 export function parseTime(name: string, value: string): Date {
-  const date = DATETIME_RE.test(value) ? new Date(value) : new Date(NaN);
+  const date = DATETIME_RE.test(value) && realCalendarDate(value) ? new Date(value) : new Date(NaN);
   if (Number.isNaN(date.getTime())) invalid(`The ${name} is not a valid RFC 3339 time.`);
   return date;
+}
+
+/** Date.parse rolls 2026-02-31 over to March; a time that is not on the calendar is refused instead. */
+function realCalendarDate(value: string): boolean {
+  const [y, mo, d, h, mi, s] = value.split(/[-T:.Z+]/).map(Number);
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && s < 61;
 }
 
 function checkFields(m: SignInMessage): void {

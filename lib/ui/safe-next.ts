@@ -5,7 +5,9 @@ export function safeNext(value: unknown, fallback = '/'): string {
   if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
   try {
     const url = new URL(value, 'http://same.origin');
-    return url.origin === 'http://same.origin' ? url.pathname + url.search + url.hash : fallback;
+    const path = url.pathname + url.search + url.hash;
+    // Normalising can itself produce "//host" (e.g. "/..//evil.test"): check the result, not only the input.
+    return url.origin === 'http://same.origin' && !path.startsWith('//') ? path : fallback;
   } catch {
     return fallback;
   }

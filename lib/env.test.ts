@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadEnv } from './env';
+
+describe('configuration', () => {
+  it('works with no variables in development: embedded database, demo mode, mainnets', () => {
+    const e = loadEnv({ NODE_ENV: 'development', SESSION_SECRET: 'x'.repeat(32) });
+    expect(e).toMatchObject({ appUrl: 'http://localhost:3000', demoMode: true, databaseUrl: undefined, nonceTtlSeconds: 300, holdingsCacheTtlMs: 15_000 });
+    expect(e.networks).toEqual({ ethereum: 1, cardano: 'mainnet', near: 'mainnet', tezos: 'mainnet', ergo: 'mainnet' });
+    expect(e.endpoints).toEqual({});
+  });
+
+  it('requires APP_URL and a 32-character SESSION_SECRET in production, with a clear message', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) })).toThrow(/APP_URL is required/);
+    expect(() => loadEnv({ NODE_ENV: 'production', APP_URL: 'https://a.test' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadEnv({ NODE_ENV: 'production', APP_URL: 'https://a.test', SESSION_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+
+  it('turns demo mode off in production unless asked', () => {
+    const prod = { NODE_ENV: 'production', APP_URL: 'https://a.test', SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadEnv(prod).demoMode).toBe(false);
+    expect(loadEnv({ ...prod, DEMO_MODE: 'true' }).demoMode).toBe(true);
+  });
+
+  it('names the bad variable', () => {
+    expect(() => loadEnv({ CARDANO_NETWORK: 'testnet' })).toThrow(/CARDANO_NETWORK/);
+    expect(() => loadEnv({ ETHEREUM_RPC_URL: 'ftp://x' })).toThrow(/ETHEREUM_RPC_URL/);
+    expect(() => loadEnv({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('builds endpoints with the shared timeout', () => {
+    const e = loadEnv({ SESSION_SECRET: 'x'.repeat(32), NEAR_RPC_URL: 'https://rpc.test', UPSTREAM_TIMEOUT_MS: '1500' });
+    expect(e.endpoints).toEqual({ near: { url: 'https://rpc.test', timeoutMs: 1500 } });
+  });
+});

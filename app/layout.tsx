@@ -20,6 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">walletgate</Link>
             <nav className="nav" aria-label="Main">
               <Link href="/members">Members</Link>
+              <Link href="/account">Account</Link>
               <Link href="/sign-in">Sign in</Link>
             </nav>
           </div>

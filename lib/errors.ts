@@ -21,6 +21,7 @@ export const ERROR_STATUS = {
   nonce_mismatch: 409,
   expired: 409,
   wallet_taken: 409,
+  last_wallet: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

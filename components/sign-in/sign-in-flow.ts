@@ -11,7 +11,7 @@ export type Step =
   | { name: 'signing'; message: string }
   | { name: 'verifying'; message: string }
   | { name: 'done'; address: string }
-  | { name: 'failed'; text: string; retry: boolean };
+  | { name: 'failed'; text: string; retry: boolean; move?: boolean };
 
 interface NonceResponse {
   message: string;
@@ -24,15 +24,22 @@ export async function loadConnector(chain: ChainId, ctx: ConnectorContext): Prom
   return (await load())(ctx);
 }
 
-export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void): Promise<string> {
+/** sign-in starts a session; link attaches the wallet to the signed-in account; move takes it from another account. */
+export type FlowMode = 'sign-in' | 'link' | 'move';
+
+export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, mode: FlowMode = 'sign-in'): Promise<string> {
   report({ name: 'connecting', wallet: walletName });
   const wallet = await connector.connect(walletId);
   report({ name: 'preparing' });
-  const request = await api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address });
+  const request = await api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address, purpose: mode });
   report({ name: 'signing', message: request.message });
   const signed = await wallet.sign(request);
   report({ name: 'verifying', message: request.message });
   const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message: request.message, signature: signed.signature, publicKey: signed.publicKey };
+  if (mode !== 'sign-in') {
+    const linked = await api<{ wallet: { address: string } }>('/api/account/wallets', { ...body, move: mode === 'move' });
+    return linked.wallet.address;
+  }
   const result = await api<{ account: { address: string } }>('/api/auth/verify', body);
   rememberActiveWallet({ chain: connector.chain, walletId, address: result.account.address });
   return result.account.address;
@@ -40,8 +47,9 @@ export async function signIn(connector: WalletConnector, walletId: string, walle
 
 const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server']);
 
-/** Says a failure in words a person understands. */
-export function describeFailure(e: unknown): { text: string; retry: boolean } {
+/** Says a failure in words a person understands. `move` is offered when the wallet belongs to another account. */
+export function describeFailure(e: unknown): { text: string; retry: boolean; move?: boolean } {
+  if (e instanceof ApiError && e.code === 'wallet_taken') return { text: e.message, retry: false, move: true };
   if (e instanceof WalletError) {
     const text: Record<string, string> = {
       rejected: 'Rejected in wallet. Nothing was signed.',

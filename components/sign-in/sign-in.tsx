@@ -10,7 +10,7 @@ const WalletPanel = dynamic(() => import('./wallet-panel').then((m) => m.WalletP
   loading: () => <p className="status" role="status">Loading wallets…</p>,
 });
 
-export function SignIn({ chains, config, next, initialChain }: { chains: ChainMeta[]; config: ConnectorContext; next: string; initialChain?: ChainId }) {
+export function SignIn({ chains, config, next, initialChain, mode = 'sign-in' }: { chains: ChainMeta[]; config: ConnectorContext; next: string; initialChain?: ChainId; mode?: 'sign-in' | 'link' }) {
   const [chain, setChain] = useState<ChainId | null>(initialChain ?? null);
   return (
     <>
@@ -34,7 +34,7 @@ export function SignIn({ chains, config, next, initialChain }: { chains: ChainMe
           ))}
         </div>
       </section>
-      {chain && <WalletPanel key={chain} chain={chain} config={config} next={next} />}
+      {chain && <WalletPanel key={chain} chain={chain} config={config} next={next} mode={mode} />}
     </>
   );
 }

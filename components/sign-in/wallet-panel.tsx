@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { CHAINS } from '@/lib/chains/registry';
 import type { ChainId, ConnectorContext, WalletConnector, WalletOption } from '@/lib/chains/types';
-import { describeFailure, loadConnector, signIn, type Step } from './sign-in-flow';
+import { describeFailure, loadConnector, signIn, type FlowMode, type Step } from './sign-in-flow';
 
 const STEP_TEXT: Partial<Record<Step['name'], string>> = {
   preparing: 'Preparing a one-time sign-in message…',
@@ -11,7 +11,7 @@ const STEP_TEXT: Partial<Record<Step['name'], string>> = {
   verifying: 'Verifying your signature…',
 };
 
-export function WalletPanel({ chain, config, next }: { chain: ChainId; config: ConnectorContext; next: string }) {
+export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; config: ConnectorContext; next: string; mode: 'sign-in' | 'link' }) {
   const [connector, setConnector] = useState<WalletConnector | null>(null);
   const [wallets, setWallets] = useState<WalletOption[] | null>(null);
   const [step, setStep] = useState<Step>({ name: 'idle' });
@@ -28,11 +28,11 @@ export function WalletPanel({ chain, config, next }: { chain: ChainId; config: C
     return () => void (live = false);
   }, [chain, config]);
 
-  const start = async (w: WalletOption) => {
+  const start = async (w: WalletOption, flow: FlowMode = mode) => {
     if (!connector) return;
     setLast(w);
     try {
-      const address = await signIn(connector, w.id, w.name, setStep);
+      const address = await signIn(connector, w.id, w.name, setStep, flow);
       setStep({ name: 'done', address });
       // A full navigation: every server component (and the proxy) sees the new session cookie.
       window.location.assign(next);
@@ -46,7 +46,7 @@ export function WalletPanel({ chain, config, next }: { chain: ChainId; config: C
   const usable = wallets?.filter((w) => !w.installUrl) ?? [];
   return (
     <section className="card" aria-labelledby="wallets-title" data-testid="wallet-panel">
-      <h2 id="wallets-title">2. Choose a {CHAINS[chain].name} wallet</h2>
+      <h2 id="wallets-title">2. Choose a {CHAINS[chain].name} wallet{mode === 'link' ? ' to link' : ''}</h2>
       {wallets === null && step.name !== 'failed' && <p role="status" className="muted">Looking for wallets in this browser…</p>}
       {wallets && usable.filter((w) => w.kind !== 'demo').length === 0 && (
         <p className="muted" data-testid="no-wallet">No {CHAINS[chain].name} wallet found in this browser.{installable.length > 0 && ' Install one:'}</p>
@@ -68,21 +68,24 @@ export function WalletPanel({ chain, config, next }: { chain: ChainId; config: C
           </a>
         ))}
       </div>
-      <StepView step={step} onRetry={last ? () => start(last) : undefined} />
+      <StepView step={step} onRetry={last ? () => start(last) : undefined} onMove={last ? () => start(last, 'move') : undefined} />
     </section>
   );
 }
 
-function StepView({ step, onRetry }: { step: Step; onRetry?: () => void }) {
+function StepView({ step, onRetry, onMove }: { step: Step; onRetry?: () => void; onMove?: () => void }) {
   if (step.name === 'idle') return null;
   if (step.name === 'failed')
     return (
       <div className="status error" role="alert" data-testid="sign-in-error">
         <p>{step.text}</p>
         {step.retry && onRetry && <button type="button" className="button" onClick={onRetry}>Try again</button>}
+        {step.move && onMove && (
+          <button type="button" className="button" onClick={onMove} data-testid="move-wallet">Sign the move request</button>
+        )}
       </div>
     );
-  if (step.name === 'done') return <p className="status ok" role="status" data-testid="signed-in">Signed in. Taking you on…</p>;
+  if (step.name === 'done') return <p className="status ok" role="status" data-testid="signed-in">Done. Taking you on…</p>;
   const text = step.name === 'connecting' ? `Connecting to ${step.wallet}…` : STEP_TEXT[step.name];
   return (
     <div className="status" role="status" data-testid={`step-${step.name}`}>

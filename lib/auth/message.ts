@@ -38,6 +38,10 @@ export const LIMITS = {
 } as const;
 
 const NONCE_RE = /^[A-Za-z0-9]{8,64}$/;
+const CHAIN_REFERENCE_RE = /^[-_a-zA-Z0-9]{1,64}$/; // CAIP-2 reference (EIP-4361: digits)
+// RFC 3986 URI: a scheme, then no whitespace (WHATWG URL.canParse alone would percent-encode a space).
+const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
+const REQUIRED = ['domain', 'chainName', 'address', 'uri', 'version', 'chainId', 'nonce', 'issuedAt'] as const;
 // RFC 3339 date-time, as EIP-4361 requires (fractional seconds optional, Z or an offset).
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 const DOMAIN_RE = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
@@ -64,15 +68,18 @@ function realCalendarDate(value: string): boolean {
   return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && s < 61;
 }
 
+const isUri = (value: string) => URI_RE.test(value) && URL.canParse(value);
+
 function checkFields(m: SignInMessage): void {
+  for (const field of REQUIRED) if (typeof m[field] !== 'string') invalid(`The ${field} is missing.`);
   if (!DOMAIN_RE.test(m.domain) || m.domain.length > LIMITS.domain) invalid('The domain is not a valid host.');
   checkText('address', m.address, LIMITS.address);
   if (/\s/.test(m.address)) invalid('The address must not contain spaces.');
   if (m.statement !== undefined) checkText('statement', m.statement, LIMITS.statement);
   checkText('URI', m.uri, LIMITS.uri);
-  if (!URL.canParse(m.uri)) invalid('The URI is not a valid URI.');
+  if (!isUri(m.uri)) invalid('The URI is not a valid URI.');
   if (m.version !== '1') invalid('The version must be 1.');
-  checkText('chain id', m.chainId, LIMITS.chainId);
+  if (!CHAIN_REFERENCE_RE.test(m.chainId)) invalid('The chain id must be a CAIP-2 reference (letters, digits, - and _).');
   if (!NONCE_RE.test(m.nonce)) invalid('The nonce must be 8 to 64 letters or digits.');
   parseTime('issued-at time', m.issuedAt);
   if (m.expirationTime !== undefined) parseTime('expiration time', m.expirationTime);
@@ -82,7 +89,7 @@ function checkFields(m: SignInMessage): void {
     if (m.resources.length > LIMITS.resources) invalid(`At most ${LIMITS.resources} resources are allowed.`);
     for (const r of m.resources) {
       checkText('resource', r, LIMITS.resource);
-      if (!URL.canParse(r)) invalid('Each resource must be a URI.');
+      if (!isUri(r)) invalid('Each resource must be a URI.');
     }
   }
 }

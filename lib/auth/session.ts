@@ -11,15 +11,22 @@ import { env } from '../env';
 import type { Account } from './core';
 import { readSessionCookie, SESSION_COOKIE, sessionOptions, type SessionData } from './session-cookie';
 
-export type ActiveSession = SessionData;
+/** A live session as the database knows it: the wallet comes from the row (it can change when wallets are unlinked). */
+export type ActiveSession = SessionData & { walletId: string };
 
 /** The signed-in session, checked against the database; null when signed out, expired or revoked. */
 export async function currentSession(): Promise<ActiveSession | null> {
   const data = await readSessionCookie((await cookies()).get(SESSION_COOKIE)?.value);
-  if (!data) return null;
-  const row = await (await db()).session.findUnique({ where: { id: data.sid }, select: { expiresAt: true, userId: true } });
+  return data ? sessionFromDb(data) : null;
+}
+
+export async function sessionFromDb(data: SessionData): Promise<ActiveSession | null> {
+  const row = await (await db()).session.findUnique({
+    where: { id: data.sid },
+    select: { expiresAt: true, userId: true, wallet: { select: { id: true, chain: true, address: true } } },
+  });
   if (!row || row.userId !== data.userId || row.expiresAt.getTime() <= Date.now()) return null;
-  return data;
+  return { ...data, walletId: row.wallet.id, chain: row.wallet.chain as SessionData['chain'], address: row.wallet.address };
 }
 
 /** Starts a fresh session (new id, new cookie) for a verified wallet. */
@@ -29,9 +36,10 @@ export async function startSession(userId: string, walletId: string, account: Ac
   const exp = Date.now() + e.sessionTtlSeconds * 1000;
   await (await db()).session.create({ data: { id: sid, userId, walletId, expiresAt: new Date(exp) } });
   const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
-  Object.assign(session, { sid, userId, chain: account.chain, address: account.address, exp } satisfies SessionData);
+  const data: SessionData = { sid, userId, chain: account.chain, address: account.address, exp };
+  Object.assign(session, data);
   await session.save();
-  return session;
+  return { ...data, walletId };
 }
 
 /** Revokes the session on the server and clears the cookie. */

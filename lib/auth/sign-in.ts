@@ -13,16 +13,22 @@ import { AppError } from '../errors';
 import { createSignInRequest, verifySignIn, type Account, type RelyingParty } from './core';
 import { consumeNonce, newNonce, storeNonce } from './nonces';
 
-export type Purpose = 'sign-in' | 'link';
+/** What a signature is for. Each has its own statement and resource, so no signature can be replayed for another. */
+export type Purpose = 'sign-in' | 'link' | 'move';
+export const PURPOSE_LIST: Purpose[] = ['sign-in', 'link', 'move'];
 
 const PURPOSES: Record<Purpose, { statement: (app: string) => string; resource: string }> = {
   'sign-in': { statement: (app) => `Sign in to ${app} with this wallet.`, resource: 'urn:walletgate:sign-in' },
   link: { statement: (app) => `Link this wallet to your ${app} account.`, resource: 'urn:walletgate:link' },
+  move: {
+    statement: (app) => `Move this wallet from the ${app} account it is linked to now, to my account.`,
+    resource: 'urn:walletgate:move',
+  },
 };
 
 export const relyingParty = (): RelyingParty => ({ origin: env().appUrl, networks: env().networks });
 
-const nonceBody = z.object({ chain: z.string().max(32), address: z.string().min(1).max(256) });
+const nonceBody = z.object({ chain: z.string().max(32), address: z.string().min(1).max(256), purpose: z.enum(PURPOSE_LIST).default('sign-in') });
 
 export function parseChain(chain: string): ChainId {
   if (!isChainId(chain)) throw new AppError('unsupported_chain', `Unknown chain "${chain.slice(0, 32)}".`);
@@ -37,9 +43,14 @@ export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infe
   throw new AppError('malformed_input', `Field "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'invalid'}.`);
 }
 
-/** POST /api/auth/nonce: a fresh single-use nonce and the exact text to sign. */
-export async function requestSignIn(body: unknown, purpose: Purpose = 'sign-in', userId: string | null = null) {
+/**
+ * POST /api/auth/nonce: a fresh single-use nonce and the exact text to sign. Linking and moving a wallet need a
+ * session; their nonce is bound to that user.
+ */
+export async function requestSignIn(body: unknown, userId: string | null) {
   const input = parseBody(nonceBody, body);
+  const purpose = input.purpose;
+  if (purpose !== 'sign-in' && !userId) throw new AppError('unauthenticated', 'Sign in first to link a wallet.');
   const chain = parseChain(input.chain);
   const e = env();
   const nonce = newNonce();
@@ -54,7 +65,7 @@ export async function requestSignIn(body: unknown, purpose: Purpose = 'sign-in',
     statement: PURPOSES[purpose].statement(e.appName),
     resources: [PURPOSES[purpose].resource],
   });
-  await storeNonce(nonce, { chain, address: req.address, purpose, userId }, req.message, issuedAt, expiresAt);
+  await storeNonce(nonce, { chain, address: req.address, purpose, userId: purpose === 'sign-in' ? null : userId }, req.message, issuedAt, expiresAt);
   return { nonce, message: req.message, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), signing: req.signing };
 }
 

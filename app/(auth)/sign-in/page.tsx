@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { currentSession } from '@/lib/auth/session';
 import { CHAIN_LIST } from '@/lib/chains/registry';
 import { isChainId } from '@/lib/chains/types';
@@ -12,6 +13,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const session = await currentSession();
   const chain = isChainId(params.chain) ? params.chain : undefined;
+  if (params.mode === 'link') {
+    if (!session) redirect('/sign-in?next=/account');
+    return (
+      <>
+        <h1>Link another wallet</h1>
+        <p className="muted">Prove you control another wallet, on any chain, and it joins your account. Signing costs nothing.</p>
+        <SignIn chains={CHAIN_LIST} config={publicConfig()} next="/account" initialChain={chain} mode="link" />
+      </>
+    );
+  }
   return (
     <>
       <h1>Sign in</h1>

@@ -22,7 +22,8 @@ export function ergoMessageBytes(message: string, networkByte: number): Uint8Arr
 /** Every layout a `sign_data` proof may cover for `message` on `network`. */
 export function signDataLayouts(message: string, network: ErgoNetwork): Uint8Array[] {
   const networkBytes = [...new Set([NETWORK_PREFIX.mainnet, NETWORK_PREFIX[network]])];
-  return [utf8(message), ...networkBytes.map((n) => ergoMessageBytes(message, n))];
+  // Current Nautilus (and our demo wallet) sign the ErgoMessage hash: try it first, so a real sign-in costs one check.
+  return [...networkBytes.map((n) => ergoMessageBytes(message, n)), utf8(message)];
 }
 
 export { utf8 };

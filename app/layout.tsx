@@ -1,6 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { currentSession } from '@/lib/auth/session';
+import { CHAINS } from '@/lib/chains/registry';
+import { shortAddress } from '@/lib/ui/format';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -11,7 +14,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b0d12' };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <html lang="en">
       <body>
@@ -20,8 +24,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/" className="brand">walletgate</Link>
             <nav className="nav" aria-label="Main">
               <Link href="/members">Members</Link>
-              <Link href="/account">Account</Link>
-              <Link href="/sign-in">Sign in</Link>
+              {session ? (
+                <Link href="/account" data-testid="nav-account">
+                  {CHAINS[session.chain].name} · <span className="mono">{shortAddress(session.address)}</span>
+                </Link>
+              ) : (
+                <Link href="/sign-in">Sign in</Link>
+              )}
             </nav>
           </div>
         </header>

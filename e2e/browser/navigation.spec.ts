@@ -14,6 +14,9 @@ test('the picker shows every chain from the registry; chains not built yet are d
     else await expect(tile).toBeDisabled();
   }
   await page.screenshot({ path: 'e2e/artifacts/sign-in-picker.png', fullPage: true });
+  await page.getByTestId('chain-ethereum').click();
+  await expect(page.getByTestId('wallet-demo')).toBeVisible();
+  await page.screenshot({ path: 'e2e/artifacts/sign-in-wallets.png', fullPage: true });
   expect(errors).toEqual([]);
 });
 

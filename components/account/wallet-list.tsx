@@ -5,8 +5,10 @@ import type { LinkedWallet } from '@/lib/account/wallets';
 import { CHAINS } from '@/lib/chains/registry';
 import type { ChainId } from '@/lib/chains/types';
 import { api } from '@/lib/ui/api';
+import { useHydrated } from '@/lib/ui/use-hydrated';
 
 export function WalletList({ wallets, sessionWalletId }: { wallets: LinkedWallet[]; sessionWalletId: string }) {
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const unlink = async (id: string) => {
@@ -39,7 +41,7 @@ export function WalletList({ wallets, sessionWalletId }: { wallets: LinkedWallet
               <button
                 type="button"
                 className="button"
-                disabled={wallets.length === 1 || busy !== null}
+                disabled={wallets.length === 1 || busy !== null || !hydrated}
                 title={wallets.length === 1 ? 'Link another wallet before unlinking this one.' : undefined}
                 onClick={() => unlink(w.id)}
                 data-testid={`unlink-${w.chain}`}

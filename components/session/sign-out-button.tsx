@@ -1,9 +1,11 @@
 'use client';
 import { useState } from 'react';
 import { api } from '@/lib/ui/api';
+import { useHydrated } from '@/lib/ui/use-hydrated';
 import { forgetActiveWallet } from '@/lib/ui/wallet-store';
 
 export function SignOutButton() {
+  const hydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -11,7 +13,7 @@ export function SignOutButton() {
       <button
         type="button"
         className="button"
-        disabled={busy}
+        disabled={busy || !hydrated}
         onClick={async () => {
           setBusy(true);
           try {

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import type { ChainMeta } from '@/lib/chains/registry';
 import type { ChainId, ConnectorContext } from '@/lib/chains/types';
+import { useHydrated } from '@/lib/ui/use-hydrated';
 
 const WalletPanel = dynamic(() => import('./wallet-panel').then((m) => m.WalletPanel), {
   ssr: false,
@@ -11,6 +12,7 @@ const WalletPanel = dynamic(() => import('./wallet-panel').then((m) => m.WalletP
 });
 
 export function SignIn({ chains, config, next, initialChain, mode = 'sign-in' }: { chains: ChainMeta[]; config: ConnectorContext; next: string; initialChain?: ChainId; mode?: 'sign-in' | 'link' }) {
+  const hydrated = useHydrated();
   const [chain, setChain] = useState<ChainId | null>(initialChain ?? null);
   return (
     <>
@@ -24,7 +26,7 @@ export function SignIn({ chains, config, next, initialChain, mode = 'sign-in' }:
               className="tile"
               data-testid={`chain-${c.id}`}
               aria-pressed={chain === c.id}
-              disabled={c.status !== 'live'}
+              disabled={c.status !== 'live' || !hydrated}
               onClick={() => setChain(c.id)}
             >
               <span className="name">{c.name}</span>

@@ -43,10 +43,43 @@ test('members page at phone width, keyboard-reachable buttons; screenshot kept',
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, 'ethereum', 'demo', '/sign-in?next=/members');
   await expect(page).toHaveURL(/\/no-access$/);
+  await expect(page.getByTestId('demo-grant')).toBeEnabled();
   await page.getByTestId('demo-grant').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('members-title')).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'e2e/artifacts/members-phone.png', fullPage: true });
+});
+
+test('no Ethereum wallet in the browser: said in words, with install links and the demo wallet', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByTestId('chain-ethereum').click();
+  await expect(page.getByTestId('no-wallet')).toContainText('No Ethereum wallet found');
+  await expect(page.getByRole('link', { name: 'Install MetaMask' })).toHaveAttribute('href', /metamask\.io/);
+  await expect(page.getByTestId('wallet-demo')).toBeVisible();
+});
+
+test('the server unreachable during sign-in is said in words, with a retry', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByTestId('chain-ethereum').click();
+  await page.route('**/api/auth/nonce', (route) => route.abort('connectionrefused'));
+  await page.getByTestId('wallet-demo').click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('Can’t reach the server');
+  await page.unroute('**/api/auth/nonce');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+});
+
+test('an expired sign-in request is said in words and can be retried', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByTestId('chain-ethereum').click();
+  await page.route('**/api/auth/verify', (route) =>
+    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'expired', message: 'Sign-in expired — try again.' } }) }),
+  );
+  await page.getByTestId('wallet-demo').click();
+  await expect(page.getByTestId('sign-in-error')).toContainText('Nonce expired — try again');
+  await page.unroute('**/api/auth/verify');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
 });

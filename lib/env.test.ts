@@ -31,4 +31,11 @@ describe('configuration', () => {
     const e = loadEnv({ SESSION_SECRET: 'x'.repeat(32), NEAR_RPC_URL: 'https://rpc.test', UPSTREAM_TIMEOUT_MS: '1500' });
     expect(e.endpoints).toEqual({ near: { url: 'https://rpc.test', timeoutMs: 1500 } });
   });
+
+  it('bearer tokens live 15 minutes by default, 60 s to 1 day', () => {
+    expect(loadEnv({ SESSION_SECRET: 'x'.repeat(32) }).jwtTtlSeconds).toBe(900);
+    expect(loadEnv({ SESSION_SECRET: 'x'.repeat(32), JWT_TTL_SECONDS: '3600' }).jwtTtlSeconds).toBe(3600);
+    expect(() => loadEnv({ JWT_TTL_SECONDS: '59' })).toThrow(/JWT_TTL_SECONDS/);
+    expect(() => loadEnv({ JWT_TTL_SECONDS: '86401' })).toThrow(/JWT_TTL_SECONDS/);
+  });
 });

@@ -16,6 +16,7 @@ const schema = z.object({
   APP_NAME: z.string().min(1).max(64).default('walletgate'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_TTL_SECONDS: int(60, 90 * 86400).default(7 * 86400),
+  JWT_TTL_SECONDS: int(60, 86400).default(900),
   DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|memory:\/\/)/, 'DATABASE_URL must be a postgres:// URL or memory://').optional(),
   PGLITE_DATA_DIR: z.string().default('.data/pglite'),
   NONCE_TTL_SECONDS: int(30, 3600).default(300),
@@ -78,6 +79,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     appName: e.APP_NAME,
     sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
+    /** Lifetime of a bearer token (POST /api/auth/verify with "session": "token"). */
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
     databaseUrl: e.DATABASE_URL,
     pgliteDataDir: e.PGLITE_DATA_DIR,
     nonceTtlSeconds: e.NONCE_TTL_SECONDS,

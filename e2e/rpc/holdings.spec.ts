@@ -34,3 +34,32 @@ for (const mode of ['timeout', '429', 'garbage', 'error'] as const) {
     expect(await res.text()).toContain('can’t check your holdings');
   });
 }
+
+test('the gated API fails closed too: 503 when holdings cannot be read', async ({ request }) => {
+  const { account } = await signInApi(request);
+  for (const mode of ['error', 'timeout'] as const) {
+    await control(request, { mode, balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+    const res = await request.get('/api/members/content');
+    expect(res.status(), mode).toBe(503);
+    expect((await res.json()).error.code).toBe('unavailable');
+  }
+});
+
+test('selling the asset closes both /members and /api/members/content within the cache TTL (2 s)', async ({ request }) => {
+  const { account } = await signInApi(request);
+  await control(request, { mode: 'ok', balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+  expect((await request.get('/members', { maxRedirects: 0 })).status()).toBe(200);
+  const open = await request.get('/api/members/content');
+  expect(open.status()).toBe(200);
+  expect(await open.json()).toMatchObject({ holder: { address: account.address }, balance: '1' });
+
+  await control(request, { balances: {} }); // sold
+  const soldAt = Date.now();
+  const closed = async () => {
+    const [page, api] = await Promise.all([request.get('/members', { maxRedirects: 0 }), request.get('/api/members/content')]);
+    return `${page.headers().location?.endsWith('/no-access') ? 'page-closed' : page.status()} ${api.status()}`;
+  };
+  await expect.poll(closed, { timeout: 10_000, intervals: [100] }).toBe('page-closed 403');
+  // Both share one cached decision per wallet: neither stays open longer than the TTL (plus a request's time).
+  expect(Date.now() - soldAt).toBeLessThan(2_000 + 1_500);
+});

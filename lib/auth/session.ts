@@ -42,6 +42,11 @@ export async function startSession(userId: string, walletId: string, account: Ac
   return { ...data, walletId };
 }
 
+/** Revokes one session on the server (a bearer token's; its JWT stops working at once). */
+export async function revokeSession(sid: string): Promise<void> {
+  await (await db()).session.deleteMany({ where: { id: sid } });
+}
+
 /** Revokes the session on the server and clears the cookie. */
 export async function endSession(): Promise<void> {
   const session = await getIronSession<Partial<SessionData>>(await cookies(), sessionOptions());

@@ -26,6 +26,22 @@ const PURPOSES: Record<Purpose, { statement: (app: string) => string; resource: 
   },
 };
 
+/**
+ * What one signature authorises: the nonce row records `purpose`, the message carries `statement` and `resources`.
+ * Sign-in, link, move and every wallet-signed action (lib/actions) go through the same two functions below.
+ */
+export interface SignatureIntent {
+  purpose: string;
+  statement: string;
+  resources: string[];
+}
+
+export const intentFor = (purpose: Purpose): SignatureIntent => ({
+  purpose,
+  statement: PURPOSES[purpose].statement(env().appName),
+  resources: [PURPOSES[purpose].resource],
+});
+
 export const relyingParty = (): RelyingParty => ({ origin: env().appUrl, networks: env().networks });
 
 const nonceBody = z.object({ chain: z.string().max(32), address: z.string().min(1).max(256), purpose: z.enum(PURPOSE_LIST).default('sign-in') });
@@ -51,34 +67,32 @@ export async function requestSignIn(body: unknown, userId: string | null) {
   const input = parseBody(nonceBody, body);
   const purpose = input.purpose;
   if (purpose !== 'sign-in' && !userId) throw new AppError('unauthenticated', 'Sign in first to link a wallet.');
-  const chain = parseChain(input.chain);
+  const { address: _normalized, ...request } = await issueSignatureRequest(intentFor(purpose), parseChain(input.chain), input.address, purpose === 'sign-in' ? null : userId);
+  return request;
+}
+
+/** A fresh single-use nonce for `intent`, bound to chain, address, user and the exact text; and that text. */
+export async function issueSignatureRequest(intent: SignatureIntent, chain: ChainId, address: string, userId: string | null) {
   const e = env();
   const nonce = newNonce();
   const issuedAt = new Date();
   const expiresAt = new Date(issuedAt.getTime() + e.nonceTtlSeconds * 1000);
-  const req = createSignInRequest(relyingParty(), {
-    chain,
-    address: input.address,
-    nonce,
-    issuedAt,
-    expiresAt,
-    statement: PURPOSES[purpose].statement(e.appName),
-    resources: [PURPOSES[purpose].resource],
-  });
-  await storeNonce(nonce, { chain, address: req.address, purpose, userId: purpose === 'sign-in' ? null : userId }, req.message, issuedAt, expiresAt);
-  return { nonce, message: req.message, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), signing: req.signing };
+  const req = createSignInRequest(relyingParty(), { chain, address, nonce, issuedAt, expiresAt, statement: intent.statement, resources: intent.resources });
+  await storeNonce(nonce, { chain, address: req.address, purpose: intent.purpose, userId }, req.message, issuedAt, expiresAt);
+  return { nonce, message: req.message, issuedAt: issuedAt.toISOString(), expiresAt: expiresAt.toISOString(), signing: req.signing, address: req.address };
 }
 
-/** Verifies a wallet's answer for `purpose` and spends its nonce. Throws AppError on any rejection. */
-export async function verifyWalletProof(body: unknown, purpose: Purpose = 'sign-in', userId: string | null = null): Promise<Account> {
+/** Verifies a wallet's answer for `intent` and spends its nonce (bound to `userId`). Throws AppError on any rejection. */
+export async function verifyWalletProof(body: unknown, intent: Purpose | SignatureIntent = 'sign-in', userId: string | null = null): Promise<Account> {
   const e = env();
+  const x = typeof intent === 'string' ? intentFor(intent) : intent;
   const result = await verifySignIn(body, {
     ...relyingParty(),
-    statement: PURPOSES[purpose].statement(e.appName),
-    resources: [PURPOSES[purpose].resource],
+    statement: x.statement,
+    resources: x.resources,
     clockSkewSeconds: e.clockSkewSeconds,
     rpc: e.endpoints,
-    consumeNonce: (nonce, account, message) => consumeNonce(nonce, { chain: account.chain, address: account.address, purpose, userId }, message),
+    consumeNonce: (nonce, account, message) => consumeNonce(nonce, { chain: account.chain, address: account.address, purpose: x.purpose, userId }, message),
   });
   if (!result.ok) throw new AppError(result.code, result.message);
   if (CHAINS[result.account.chain].status !== 'live') throw new AppError('unsupported_chain', 'This chain is not available.');

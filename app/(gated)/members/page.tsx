@@ -1,13 +1,17 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getProfile } from '@/lib/account/profile';
+import { listWallets } from '@/lib/account/wallets';
 import { currentSession } from '@/lib/auth/session';
 import { CHAINS } from '@/lib/chains/registry';
 import { publicConfig } from '@/lib/env';
 import { checkAccess } from '@/lib/gate/gate';
 import { holdingsMode } from '@/lib/gate/holdings-service';
+import { MEMBERS_CONTENT } from '@/lib/gate/members-content';
 import { AccountWatcher } from '@/components/session/account-watcher';
 import { DemoTokenButtons } from '@/components/gate/demo-token-buttons';
 import { HoldingsUnavailable } from '@/components/gate/holdings-unavailable';
+import { ProfileForm, type LinkedWalletRef } from '@/components/members/profile-form';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -19,6 +23,7 @@ export default async function MembersPage() {
   if (decision.status === 'denied') redirect('/no-access');
   if (decision.status === 'unavailable') return <HoldingsUnavailable />;
   const { wallet, rule, balance } = decision;
+  const [profile, wallets] = await Promise.all([getProfile(session.userId), listWallets(session.userId)]);
   return (
     <>
       <h1 data-testid="members-title">Members area</h1>
@@ -33,6 +38,25 @@ export default async function MembersPage() {
           <dt>Wallet</dt>
           <dd className="address" data-testid="members-wallet">{CHAINS[wallet.chain].name} · {wallet.address}</dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="content-title" data-testid="members-content">
+        <h2 id="content-title">{MEMBERS_CONTENT.headline}</h2>
+        {MEMBERS_CONTENT.items.map((item) => (
+          <p key={item.id}>
+            <strong>{item.title}.</strong> {item.body}
+          </p>
+        ))}
+      </section>
+      <section className="card" aria-labelledby="profile-title">
+        <h2 id="profile-title">Your profile</h2>
+        <dl className="kv">
+          <dt>Display name</dt>
+          <dd data-testid="profile-name">{profile?.displayName ?? 'Not set yet'}</dd>
+          <dt>Bio</dt>
+          <dd data-testid="profile-bio">{profile?.bio || '—'}</dd>
+        </dl>
+        <p className="muted">Changes are confirmed by a signature from one of your linked wallets; you see the exact text first.</p>
+        <ProfileForm initial={{ displayName: profile?.displayName ?? '', bio: profile?.bio ?? '' }} wallets={wallets.map(({ id, chain, address }) => ({ id, chain, address }) as LinkedWalletRef)} config={publicConfig()} />
       </section>
       {holdingsMode(wallet.chain) === 'demo' && (
         <section className="card">

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { currentSession } from '@/lib/auth/session';
+import { requireSession } from '@/lib/auth/authenticate';
 import { parseBody } from '@/lib/auth/sign-in';
 import { setDemoHolding } from '@/lib/gate/demo-actions';
 import { handler, json, readJson } from '@/lib/http';
-import { AppError } from '@/lib/errors';
 
 const body = z.object({ action: z.enum(['grant', 'remove']), ruleId: z.string().max(64).optional(), walletId: z.string().max(64).optional() });
 
 /** Demo mode only: grant or remove the demo token on one of the signed-in person's own wallets. */
 export const POST = handler(async (req: Request) => {
-  const session = await currentSession();
-  if (!session) throw new AppError('unauthenticated', 'Sign in first.');
+  const session = await requireSession(req);
   const input = parseBody(body, await readJson(req));
   return json(await setDemoHolding(session, input));
 });

@@ -84,3 +84,12 @@ test('an expired sign-in request is said in words and can be retried', async ({ 
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 });
+
+test('while the wallet is asked, the page says "Check your wallet…" and shows the exact text', async ({ page }) => {
+  await eth.install(page, { signDelayMs: 1500 });
+  await page.goto('/sign-in');
+  await chooseWallet(page, 'ethereum', eth.injectedWalletId);
+  await expect(page.getByTestId('step-signing')).toContainText('Check your wallet…');
+  await expect(page.getByTestId('message-preview')).toContainText('localhost:3100 wants you to sign in with your Ethereum account:');
+  await expect(page).not.toHaveURL(/\/sign-in/);
+});

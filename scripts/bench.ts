@@ -4,7 +4,7 @@
  *  - Ethereum sign-ins per second (nonce + verify with a real key, as a client does);
  *  - /members for a holder (proxy + page, holdings cache hit) beside the ungated dynamic home page (ratio; target >= 0.9);
  *  - per-chain verify time in-process beside the raw library call, and the first verify after start (scripts/bench/verify.ts).
- * Needs `npm run build` first.
+ * Needs `npm run build` first. `npm run bench -- --http-only` skips the in-process part.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -70,4 +70,4 @@ try {
 } finally {
   process.kill(-server.pid!, 'SIGTERM');
 }
-await runVerifyBench();
+if (!process.argv.includes('--http-only')) await runVerifyBench();

@@ -5,6 +5,7 @@ import 'server-only';
  */
 import { randomBytes } from 'node:crypto';
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { getIronSession } from 'iron-session';
 import { db } from '../db';
 import { env } from '../env';
@@ -15,10 +16,11 @@ import { readSessionCookie, SESSION_COOKIE, sessionOptions, type SessionData } f
 export type ActiveSession = SessionData & { walletId: string };
 
 /** The signed-in session, checked against the database; null when signed out, expired or revoked. */
-export async function currentSession(): Promise<ActiveSession | null> {
+// Memoised per request (React cache): the layout and the page ask once, the database answers once.
+export const currentSession = cache(async (): Promise<ActiveSession | null> => {
   const data = await readSessionCookie((await cookies()).get(SESSION_COOKIE)?.value);
   return data ? sessionFromDb(data) : null;
-}
+});
 
 export async function sessionFromDb(data: SessionData): Promise<ActiveSession | null> {
   const row = await (await db()).session.findUnique({

@@ -31,8 +31,8 @@ export async function checkWallets(wallets: WalletRef[], rules = gateRules()): P
   return results.some((r) => r.status === 'rejected') ? { status: 'unavailable', rules } : { status: 'denied', rules };
 }
 
-/** Gate decision for a signed-in user: every linked wallet counts. */
-export async function checkAccess(userId: string): Promise<GateDecision> {
-  const wallets = await (await db()).wallet.findMany({ where: { userId }, select: { id: true, chain: true, address: true } });
-  return checkWallets(wallets as WalletRef[]);
+/** Gate decision for a signed-in user: every linked wallet counts (pass them when the caller already read them). */
+export async function checkAccess(userId: string, wallets?: WalletRef[]): Promise<GateDecision> {
+  wallets ??= (await (await db()).wallet.findMany({ where: { userId }, select: { id: true, chain: true, address: true } })) as WalletRef[];
+  return checkWallets(wallets);
 }

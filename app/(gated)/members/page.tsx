@@ -4,6 +4,7 @@ import { getProfile } from '@/lib/account/profile';
 import { listWallets } from '@/lib/account/wallets';
 import { currentSession } from '@/lib/auth/session';
 import { CHAINS } from '@/lib/chains/registry';
+import type { ChainId } from '@/lib/chains/types';
 import { publicConfig } from '@/lib/env';
 import { checkAccess } from '@/lib/gate/gate';
 import { holdingsMode } from '@/lib/gate/holdings-service';
@@ -19,11 +20,11 @@ export const metadata: Metadata = { title: 'Members' };
 export default async function MembersPage() {
   const session = await currentSession();
   if (!session) redirect('/sign-in?next=/members');
-  const decision = await checkAccess(session.userId);
+  const [wallets, profile] = await Promise.all([listWallets(session.userId), getProfile(session.userId)]);
+  const decision = await checkAccess(session.userId, wallets.map(({ id, chain, address }) => ({ id, chain: chain as ChainId, address })));
   if (decision.status === 'denied') redirect('/no-access');
   if (decision.status === 'unavailable') return <HoldingsUnavailable />;
   const { wallet, rule, balance } = decision;
-  const [profile, wallets] = await Promise.all([getProfile(session.userId), listWallets(session.userId)]);
   return (
     <>
       <h1 data-testid="members-title">Members area</h1>

@@ -4,6 +4,7 @@
  *  - Ethereum sign-ins per second (nonce + verify with a real key, as a client does);
  *  - /members for a holder (proxy + page, holdings cache hit) beside the ungated dynamic home page (ratio; target >= 0.9);
  *  - per-chain verify time in-process beside the raw library call, and the first verify after start (scripts/bench/verify.ts).
+ * BENCH_DATABASE_URL=postgres://… runs the server on Postgres instead of in-memory PGlite.
  * Needs `npm run build` first. `npm run bench -- --http-only` skips the in-process part.
  */
 import { spawn } from 'node:child_process';
@@ -23,7 +24,7 @@ if (!existsSync('.next/BUILD_ID')) {
 
 async function startServer() {
   const child = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: BASE, DATABASE_URL: 'memory://', DEMO_MODE: 'true', SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij' },
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', APP_URL: BASE, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? 'memory://', DEMO_MODE: 'true', SESSION_SECRET: 'bench-session-secret-0123456789abcdefghij' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -54,7 +55,7 @@ async function get(path: string, cookie: string, expected: number) {
 
 const server = await startServer();
 try {
-  console.log(`walletgate bench — next start on ${BASE}, embedded PGlite, ${SECONDS}s per run\n`);
+  console.log(`walletgate bench — next start on ${BASE}, ${process.env.BENCH_DATABASE_URL ? 'Postgres' : 'embedded PGlite'}, ${SECONDS}s per run\n`);
   await load(async () => void (await signInOnce()), { concurrency: 4, seconds: 2 }); // warm-up
   console.log('Ethereum sign-ins (nonce + verify, real key)   ', fmt(await load(async () => void (await signInOnce()), { concurrency: 8, seconds: SECONDS })));
 

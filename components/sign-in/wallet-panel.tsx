@@ -43,24 +43,29 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
 
   const busy = !['idle', 'failed'].includes(step.name);
   const installable = wallets?.filter((w) => w.installUrl) ?? [];
-  const usable = wallets?.filter((w) => !w.installUrl) ?? [];
+  const found = wallets?.filter((w) => !w.installUrl && w.kind !== 'demo') ?? [];
+  const demo = wallets?.filter((w) => w.kind === 'demo') ?? [];
+  const name = CHAINS[chain].name;
+  const walletButton = (w: WalletOption) => (
+    <button key={w.id} type="button" className="wallet" data-testid={`wallet-${w.id}`} disabled={busy} onClick={() => start(w)}>
+      {w.icon ? <img src={w.icon} alt="" /> : <span className="icon" aria-hidden>{w.name.slice(0, 1)}</span>}
+      <span>
+        {w.name}
+        {w.kind === 'demo' && <span className="muted"> — a real key kept in this browser, for trying the app</span>}
+      </span>
+    </button>
+  );
   return (
     <section className="card" aria-labelledby="wallets-title" data-testid="wallet-panel">
-      <h2 id="wallets-title">2. Choose a {CHAINS[chain].name} wallet{mode === 'link' ? ' to link' : ''}</h2>
+      <h2 id="wallets-title">
+        2. Choose {/^[AEIOU]/.test(name) ? 'an' : 'a'} {name} wallet{mode === 'link' ? ' to link' : ''}
+      </h2>
       {wallets === null && step.name !== 'failed' && <p role="status" className="muted">Looking for wallets in this browser…</p>}
-      {wallets && usable.filter((w) => w.kind !== 'demo').length === 0 && (
-        <p className="muted" data-testid="no-wallet">No {CHAINS[chain].name} wallet found in this browser.{installable.length > 0 && ' Install one:'}</p>
+      {wallets && found.length === 0 && (
+        <p className="muted" data-testid="no-wallet">No {name} wallet found in this browser.{installable.length > 0 && ' Install one:'}</p>
       )}
       <div className="wallets">
-        {usable.map((w) => (
-          <button key={w.id} type="button" className="wallet" data-testid={`wallet-${w.id}`} disabled={busy} onClick={() => start(w)}>
-            {w.icon ? <img src={w.icon} alt="" /> : <span className="icon" aria-hidden>{w.name.slice(0, 1)}</span>}
-            <span>
-              {w.name}
-              {w.kind === 'demo' && <span className="muted"> — a real key kept in this browser, for trying the app</span>}
-            </span>
-          </button>
-        ))}
+        {found.map(walletButton)}
         {installable.map((w) => (
           <a key={w.id} className="wallet" href={w.installUrl} target="_blank" rel="noreferrer noopener">
             <span className="icon" aria-hidden>↗</span>
@@ -68,6 +73,12 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
           </a>
         ))}
       </div>
+      {demo.length > 0 && (
+        <>
+          <p className="muted" style={{ marginTop: 16 }}>No wallet at hand? Try the app with a demo wallet:</p>
+          <div className="wallets">{demo.map(walletButton)}</div>
+        </>
+      )}
       <StepView step={step} onRetry={last ? () => start(last) : undefined} onMove={last ? () => start(last, 'move') : undefined} />
     </section>
   );

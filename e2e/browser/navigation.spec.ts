@@ -1,4 +1,5 @@
 /** The picker, redirects and `next`, account switching, phone layout, screenshots kept as artifacts. */
+import type { Page, Route } from '@playwright/test';
 import { expect, test } from '../helpers/test';
 import { CHAIN_LIST } from '../../lib/chains/registry';
 import { fixture as eth } from '../fixtures/ethereum';
@@ -61,28 +62,25 @@ test('no Ethereum wallet in the browser: said in words, with install links and t
   await expect(page.getByTestId('wallet-demo')).toBeVisible();
 });
 
-test('the server unreachable during sign-in is said in words, with a retry', async ({ page }) => {
+/** Makes one API call fail the given way, checks the words shown, then retries with the real server. */
+async function failOnceThenRetry(page: Page, path: string, fail: (route: Route) => Promise<void>, words: string) {
   await page.goto('/sign-in');
   await page.getByTestId('chain-ethereum').click();
-  await page.route('**/api/auth/nonce', (route) => route.abort('connectionrefused'));
+  await page.route(path, fail);
   await page.getByTestId('wallet-demo').click();
-  await expect(page.getByTestId('sign-in-error')).toContainText('Can’t reach the server');
-  await page.unroute('**/api/auth/nonce');
+  await expect(page.getByTestId('sign-in-error')).toContainText(words);
+  await page.unroute(path);
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+test('the server unreachable during sign-in is said in words, with a retry', async ({ page }) => {
+  await failOnceThenRetry(page, '**/api/auth/nonce', (route) => route.abort('connectionrefused'), 'Can’t reach the server');
 });
 
 test('an expired sign-in request is said in words and can be retried', async ({ page }) => {
-  await page.goto('/sign-in');
-  await page.getByTestId('chain-ethereum').click();
-  await page.route('**/api/auth/verify', (route) =>
-    route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify({ error: { code: 'expired', message: 'Sign-in expired — try again.' } }) }),
-  );
-  await page.getByTestId('wallet-demo').click();
-  await expect(page.getByTestId('sign-in-error')).toContainText('Nonce expired — try again');
-  await page.unroute('**/api/auth/verify');
-  await page.getByRole('button', { name: 'Try again' }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  const expired = { error: { code: 'expired', message: 'Sign-in expired — try again.' } };
+  await failOnceThenRetry(page, '**/api/auth/verify', (route) => route.fulfill({ status: 409, contentType: 'application/json', body: JSON.stringify(expired) }), 'Nonce expired — try again');
 });
 
 test('while the wallet is asked, the page says "Check your wallet…" and shows the exact text', async ({ page }) => {

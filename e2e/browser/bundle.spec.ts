@@ -8,19 +8,21 @@ import { expect, test } from '../helpers/test';
 import { LIVE_CHAINS } from '../../lib/chains/registry';
 import { signIn } from '../helpers/flow';
 
+/** Script responses of a page: URLs recorded at once (no race with `networkidle`), sizes once bodies are read. */
 function recordScripts(page: Page) {
-  const scripts = new Map<string, number>();
-  page.on('response', async (res) => {
+  const sizes = new Map<string, number>();
+  const pending: Promise<void>[] = [];
+  page.on('response', (res) => {
     if (res.request().resourceType() !== 'script') return;
-    const body = await res.body().catch(() => Buffer.alloc(0));
-    scripts.set(res.url(), body.length);
+    sizes.set(res.url(), 0);
+    pending.push(res.body().then((b) => void sizes.set(res.url(), b.length), () => undefined));
   });
-  return scripts;
+  return { sizes, settled: () => Promise.all(pending) };
 }
 const kib = (m: Map<string, number>) => Math.round([...m.values()].reduce((a, b) => a + b, 0) / 1024);
 
 test('the picker ships no chain SDK; each chain loads its own chunks when chosen', async ({ page }) => {
-  const scripts = recordScripts(page);
+  const { sizes: scripts } = recordScripts(page);
   await page.goto('/sign-in', { waitUntil: 'networkidle' });
   const initial = new Set(scripts.keys());
   for (const chain of LIVE_CHAINS) {
@@ -39,14 +41,16 @@ test('first-load JS of /, /sign-in and /members (recorded)', async ({ page }) =>
   for (const path of ['/', '/sign-in']) {
     const scripts = recordScripts(page);
     await page.goto(path, { waitUntil: 'networkidle' });
-    sizes[path] = kib(scripts);
+    await scripts.settled();
+    sizes[path] = kib(scripts.sizes);
   }
   await signIn(page, 'ethereum', 'demo', '/sign-in?next=/no-access');
   await page.getByTestId('demo-grant').click();
   await expect(page.getByTestId('members-title')).toBeVisible();
   const scripts = recordScripts(page);
   await page.goto('/members', { waitUntil: 'networkidle' });
-  sizes['/members'] = kib(scripts);
+  await scripts.settled();
+  sizes['/members'] = kib(scripts.sizes);
   mkdirSync('e2e/artifacts', { recursive: true });
   writeFileSync('e2e/artifacts/first-load.json', JSON.stringify({ unit: 'KiB (uncompressed JS)', ...sizes }, null, 2));
   console.log('first-load JS (KiB, uncompressed):', sizes);

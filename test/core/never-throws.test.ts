@@ -26,7 +26,13 @@ const READS: Record<ChainId, string[]> = {
   tezos: ['chain', 'address', 'message', 'signature', 'publicKey', 'payload'],
   ergo: ['chain', 'address', 'message', 'signature', 'form'],
 };
-const readField = (chain: ChainId, body: Body, field: string) => (chain === 'ergo' && field === 'form' ? (body.form ?? 'sign_data') : body[field]);
+/** A field as the verifier reads it: Ergo's form defaults to sign_data; an Ethereum address is case-insensitive
+ * (the contract accepts any case and stores the checksummed form), so flipping 'A' to 'a' is not a change. */
+function readField(chain: ChainId, body: Body, field: string): unknown {
+  if (chain === 'ergo' && field === 'form') return body.form ?? 'sign_data';
+  const value = body[field];
+  return chain === 'ethereum' && field === 'address' && typeof value === 'string' ? value.toLowerCase() : value;
+}
 const FIELDS = ['chain', 'address', 'message', 'signature', 'publicKey', 'form', 'signedMessage', 'payload'];
 const ALPHABETS = ['0123456789abcdef', 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz123456789', 'A-Za-z0-9+/=:;.\n\r\t \0', 'éß中😀\u2028\u202e'];
 

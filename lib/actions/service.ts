@@ -7,13 +7,14 @@ import 'server-only';
 import { z } from 'zod';
 import { saveProfile, type Tx } from '../account/profile';
 import type { AuthenticatedSession } from '../auth/authenticate';
-import { issueSignatureRequest, parseBody, parseChain, verifyWalletProof } from '../auth/sign-in';
+import { issueSignatureRequest, parseChain, verifyWalletProof } from '../auth/sign-in';
 import { verifierFor } from '../chains/verifiers';
 import type { ChainId, ChainVerifier } from '../chains/types';
 import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { actionIntent, parseAction, type ActionName, type ActionParams, type ParsedAction } from './registry';
+import { parseBody } from '../validate';
 
 type Performers = { [N in ActionName]: (tx: Tx, userId: string, params: ActionParams<N>) => Promise<unknown> };
 const PERFORM: Performers = {

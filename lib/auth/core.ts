@@ -9,6 +9,7 @@ import { CHAINS } from '../chains/registry';
 import { isChainId, type ChainId, type ChainVerifier, type ChainNetworks, type Endpoint, type SignInInput } from '../chains/types';
 import { verifierFor } from '../chains/verifiers';
 import { UpstreamError } from '../net/fetch-json';
+import { parseBody } from '../validate';
 import { createSignInMessage, parseSignInMessage, validateSignInMessage, type SignInMessage } from './message';
 
 export interface Account {
@@ -134,12 +135,7 @@ export async function verifySignIn(input: unknown, x: SignInExpectations): Promi
 }
 
 async function verifyOrThrow(raw: unknown, x: SignInExpectations): Promise<SignInResult & { ok: true }> {
-  const parsedInput = inputSchema.safeParse(raw);
-  if (!parsedInput.success) {
-    const issue = parsedInput.error.issues[0];
-    throw new AppError('malformed_input', `Field "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'invalid'}.`);
-  }
-  const body = parsedInput.data;
+  const body = parseBody(inputSchema, raw);
   const verifier = requireVerifier(body.chain);
   const chain = verifier.chain;
   const network = x.networks[chain];

@@ -11,6 +11,7 @@ import { db } from '../db';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { createSignInRequest, verifySignIn, type Account, type RelyingParty } from './core';
+import { parseBody } from '../validate';
 import { consumeNonce, newNonce, storeNonce } from './nonces';
 
 /** What a signature is for. Each has its own statement and resource, so no signature can be replayed for another. */
@@ -52,12 +53,6 @@ export function parseChain(chain: string): ChainId {
   return chain;
 }
 
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  throw new AppError('malformed_input', `Field "${issue?.path.join('.') || 'body'}": ${issue?.message ?? 'invalid'}.`);
-}
 
 /**
  * POST /api/auth/nonce: a fresh single-use nonce and the exact text to sign. Linking and moving a wallet need a

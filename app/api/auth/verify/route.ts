@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { startSession } from '@/lib/auth/session';
-import { parseBody, userForWallet, verifyWalletProof } from '@/lib/auth/sign-in';
+import { userForWallet, verifyWalletProof } from '@/lib/auth/sign-in';
 import { issueTokenSession } from '@/lib/auth/tokens';
 import { handler, json, readJson } from '@/lib/http';
+import { parseBody } from '@/lib/validate';
 
 // "cookie" (default): this web page. "token": a bearer JWT in the body for a CLI, app or backend; no cookie is set.
 const sessionKind = z.object({ session: z.enum(['cookie', 'token']).default('cookie') });

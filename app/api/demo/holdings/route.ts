@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { requireSession } from '@/lib/auth/authenticate';
-import { parseBody } from '@/lib/auth/sign-in';
 import { setDemoHolding } from '@/lib/gate/demo-actions';
 import { handler, json, readJson } from '@/lib/http';
+import { parseBody } from '@/lib/validate';
 
 const body = z.object({ action: z.enum(['grant', 'remove']), ruleId: z.string().max(64).optional(), walletId: z.string().max(64).optional() });
 

@@ -9,10 +9,8 @@ import { forgetBalance, holdingsMode } from './holdings-service';
 
 export async function setDemoHolding(session: ActiveSession, input: { action: 'grant' | 'remove'; ruleId?: string; walletId?: string }) {
   const prisma = await db();
-  const wallet = input.walletId
-    ? await prisma.wallet.findFirst({ where: { id: input.walletId, userId: session.userId } })
-    : await prisma.wallet.findUnique({ where: { chain_address: { chain: session.chain, address: session.address } } });
-  if (!wallet || wallet.userId !== session.userId) throw new AppError('not_found', 'That wallet is not linked to your account.');
+  const wallet = await prisma.wallet.findFirst({ where: { id: input.walletId ?? session.walletId, userId: session.userId } });
+  if (!wallet) throw new AppError('not_found', 'That wallet is not linked to your account.');
   const chain = wallet.chain as ActiveSession['chain'];
   if (holdingsMode(chain) !== 'demo') throw new AppError('not_found', 'The demo ledger is not enabled for this chain.');
   const rule = gateRules().find((r) => r.chain === chain && (input.ruleId === undefined || r.id === input.ruleId));

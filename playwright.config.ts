@@ -3,13 +3,19 @@
  *  - :3100 demo app on embedded PGlite (in memory), demo wallets + demo ledger on;
  *  - :3101 the same app on Postgres (only when TEST_DATABASE_URL is set; .ci/run sets it);
  *  - :3102 the app with ETHEREUM_RPC_URL pointing at a local stub JSON-RPC server (:3190), demo off.
+ * E2E_PORT_BASE (default 3100) moves every port together, so two checkouts can run their suites at once.
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const pg = process.env.TEST_DATABASE_URL;
-const STUB = 'http://127.0.0.1:3190';
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const port = (offset: number) => PORT_BASE + offset;
+const STUB_PORT = port(90);
+const STUB = `http://127.0.0.1:${STUB_PORT}`;
+// Specs read the ports from here (through the environment, set for the workers below).
+process.env.E2E_PORT_BASE = String(PORT_BASE);
 
 const appEnv = (port: number, extra: Record<string, string>) => ({
   NODE_ENV: 'production',
@@ -47,15 +53,15 @@ export default defineConfig({
     },
   },
   webServer: [
-    { command: 'npx tsx e2e/stubs/start.ts', url: `${STUB}/health`, reuseExistingServer: false, timeout: 60_000, env: { STUB_PORT: '3190' } },
-    app(3100, { DATABASE_URL: 'memory://', DEMO_MODE: 'true' }),
-    ...(pg ? [app(3101, { DATABASE_URL: pg, DEMO_MODE: 'true' })] : []),
-    app(3102, { DATABASE_URL: 'memory://', DEMO_MODE: 'false', ETHEREUM_RPC_URL: `${STUB}/eth`, HOLDINGS_CACHE_TTL_SECONDS: '2', UPSTREAM_TIMEOUT_MS: '800' }),
+    { command: 'npx tsx e2e/stubs/start.ts', url: `${STUB}/health`, reuseExistingServer: false, timeout: 60_000, env: { STUB_PORT: String(STUB_PORT) } },
+    app(port(0), { DATABASE_URL: 'memory://', DEMO_MODE: 'true' }),
+    ...(pg ? [app(port(1), { DATABASE_URL: pg, DEMO_MODE: 'true' })] : []),
+    app(port(2), { DATABASE_URL: 'memory://', DEMO_MODE: 'false', ETHEREUM_RPC_URL: `${STUB}/eth`, HOLDINGS_CACHE_TTL_SECONDS: '2', UPSTREAM_TIMEOUT_MS: '800' }),
   ],
   projects: [
-    { name: 'api-pglite', testMatch: 'api/**/*.spec.ts', use: { baseURL: 'http://localhost:3100' } },
-    ...(pg ? [{ name: 'api-postgres', testMatch: 'api/**/*.spec.ts', use: { baseURL: 'http://localhost:3101' } }] : []),
-    { name: 'browser', testMatch: 'browser/**/*.spec.ts', use: { baseURL: 'http://localhost:3100', viewport: { width: 1280, height: 800 } } },
-    { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: 'http://localhost:3102' } },
+    { name: 'api-pglite', testMatch: 'api/**/*.spec.ts', use: { baseURL: `http://localhost:${port(0)}` } },
+    ...(pg ? [{ name: 'api-postgres', testMatch: 'api/**/*.spec.ts', use: { baseURL: `http://localhost:${port(1)}` } }] : []),
+    { name: 'browser', testMatch: 'browser/**/*.spec.ts', use: { baseURL: `http://localhost:${port(0)}`, viewport: { width: 1280, height: 800 } } },
+    { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: `http://localhost:${port(2)}` } },
   ],
 });

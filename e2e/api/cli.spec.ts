@@ -1,6 +1,7 @@
 /** scripts/cli-sign-in.ts against the built app: a local key signs in, gets a bearer token, calls the gated API. */
 import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
+import { appUrl } from '../helpers/ports';
 
 function runCli(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
@@ -27,7 +28,7 @@ for (const chain of ['ethereum', 'near', 'tezos'] as const) {
 test('cli-sign-in exits non-zero when the outcome is not the expected one', async ({ baseURL }) => {
   test.setTimeout(90_000);
   // :3102 has a real holdings source: the demo ledger API does not exist there, so --grant cannot open the gate.
-  const noLedger = await runCli(['--base', 'http://localhost:3102', '--chain', 'ethereum', '--grant']);
+  const noLedger = await runCli(['--base', appUrl(2), '--chain', 'ethereum', '--grant']);
   expect(noLedger.out).toMatch(/✔ 4 gated API before the grant: .* -> 403/);
   expect(noLedger.out).toMatch(/✘ 5 grant the demo pass: .* -> 404/);
   expect(noLedger.code).not.toBe(0);

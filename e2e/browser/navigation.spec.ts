@@ -4,6 +4,7 @@ import { expect, test } from '../helpers/test';
 import { CHAIN_LIST } from '../../lib/chains/registry';
 import { fixture as eth } from '../fixtures/ethereum';
 import { chooseWallet, signIn, watchConsole } from '../helpers/flow';
+import { appUrl } from '../helpers/ports';
 
 test('the picker shows every chain from the registry; chains not built yet are disabled', async ({ page }) => {
   const errors = watchConsole(page);
@@ -24,7 +25,7 @@ test('the picker shows every chain from the registry; chains not built yet are d
 for (const next of ['https://evil.test/members', '//evil.test/members', '/\\evil.test', '/..//evil.test']) {
   test(`an off-site next (${next}) stays on site`, async ({ page }) => {
     await signIn(page, 'ethereum', 'demo', `/sign-in?next=${encodeURIComponent(next)}`);
-    await expect(page).toHaveURL(/^http:\/\/localhost:3100\/$/);
+    await expect(page).toHaveURL(`${appUrl(0)}/`);
   });
 }
 
@@ -88,6 +89,6 @@ test('while the wallet is asked, the page says "Check your wallet…" and shows 
   await page.goto('/sign-in');
   await chooseWallet(page, 'ethereum', eth.injectedWalletId);
   await expect(page.getByTestId('step-signing')).toContainText('Check your wallet…');
-  await expect(page.getByTestId('message-preview')).toContainText('localhost:3100 wants you to sign in with your Ethereum account:');
+  await expect(page.getByTestId('message-preview')).toContainText(`${new URL(appUrl(0)).host} wants you to sign in with your Ethereum account:`);
   await expect(page).not.toHaveURL(/\/sign-in/);
 });

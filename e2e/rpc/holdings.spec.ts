@@ -1,11 +1,12 @@
 /** The app with ETHEREUM_RPC_URL on a local stub: holder, non-holder, and every upstream failure fails closed (503). */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { signInApi } from '../helpers/api';
+import { STUB_URL } from '../helpers/ports';
 
 test.describe.configure({ mode: 'serial' });
 
 const PASS = '0x5a1f0000000000000000000000000000000000a1';
-const control = (request: APIRequestContext, state: object) => request.post('http://127.0.0.1:3190/eth/__control', { data: state });
+const control = (request: APIRequestContext, state: object) => request.post(`${STUB_URL}/eth/__control`, { data: state });
 
 test.afterEach(async ({ request }) => {
   await control(request, { mode: 'ok', balances: {} });

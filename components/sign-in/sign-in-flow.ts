@@ -1,14 +1,15 @@
 /** The sign-in flow, free of React: connect -> nonce -> sign -> verify, reporting each step. */
 import { CONNECTORS } from '@/lib/chains/connectors';
-import { WalletError, type ChainId, type ConnectorContext, type WalletConnector } from '@/lib/chains/types';
+import { WalletError, type ChainId, type ConnectOptions, type ConnectorContext, type RemoteView, type WalletConnector } from '@/lib/chains/types';
 import { api, ApiError } from '@/lib/ui/api';
+import { bounded, STEP_TIMEOUT_MS } from '@/lib/ui/bounded';
 import { rememberActiveWallet } from '@/lib/ui/wallet-store';
 
 export type Step =
   | { name: 'idle' }
-  | { name: 'connecting'; wallet: string }
+  | { name: 'connecting'; wallet: string; remote?: RemoteView }
   | { name: 'preparing' }
-  | { name: 'signing'; message: string }
+  | { name: 'signing'; message: string; remote?: RemoteView }
   | { name: 'verifying'; message: string }
   | { name: 'done'; address: string }
   | { name: 'failed'; text: string; retry: boolean; move?: boolean };
@@ -27,25 +28,38 @@ export async function loadConnector(chain: ChainId, ctx: ConnectorContext): Prom
 /** sign-in starts a session; link attaches the wallet to the signed-in account; move takes it from another account. */
 export type FlowMode = 'sign-in' | 'link' | 'move';
 
-export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, mode: FlowMode = 'sign-in'): Promise<string> {
-  report({ name: 'connecting', wallet: walletName });
-  const wallet = await connector.connect(walletId);
-  report({ name: 'preparing' });
-  const request = await api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address, purpose: mode });
-  report({ name: 'signing', message: request.message });
-  const signed = await wallet.sign(request);
-  report({ name: 'verifying', message: request.message });
+export interface FlowOptions {
+  mode?: FlowMode;
+  /** Aborts every wait: the Cancel button, a change of chain, leaving the page. */
+  signal?: AbortSignal;
+}
+
+export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, { mode = 'sign-in', signal = new AbortController().signal }: FlowOptions = {}): Promise<string> {
+  let current: Step = { name: 'connecting', wallet: walletName };
+  const show = (s: Step) => report((current = s));
+  const options: ConnectOptions = {
+    signal,
+    present: (remote) => show({ ...current, remote: remote ?? undefined } as Step),
+  };
+  const server = <T>(work: Promise<T>) => bounded(work, signal, STEP_TIMEOUT_MS.server, 'the server');
+  show(current);
+  const wallet = await bounded(connector.connect(walletId, options), signal, STEP_TIMEOUT_MS.connect, walletName);
+  show({ name: 'preparing' });
+  const request = await server(api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address, purpose: mode }));
+  show({ name: 'signing', message: request.message });
+  const signed = await bounded(wallet.sign(request, options), signal, STEP_TIMEOUT_MS.sign, walletName);
+  show({ name: 'verifying', message: request.message });
   const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message: request.message, signature: signed.signature, publicKey: signed.publicKey };
   if (mode !== 'sign-in') {
-    const linked = await api<{ wallet: { address: string } }>('/api/account/wallets', { ...body, move: mode === 'move' });
+    const linked = await server(api<{ wallet: { address: string } }>('/api/account/wallets', { ...body, move: mode === 'move' }));
     return linked.wallet.address;
   }
-  const result = await api<{ account: { address: string } }>('/api/auth/verify', body);
+  const result = await server(api<{ account: { address: string } }>('/api/auth/verify', body));
   rememberActiveWallet({ chain: connector.chain, walletId, address: result.account.address });
   return result.account.address;
 }
 
-const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server']);
+const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server', 'cancelled', 'timeout']);
 
 /** Says a failure in words a person understands. `move` is offered when the wallet belongs to another account. */
 export function describeFailure(e: unknown): { text: string; retry: boolean; move?: boolean } {
@@ -56,6 +70,8 @@ export function describeFailure(e: unknown): { text: string; retry: boolean; mov
       no_wallet: e.message || 'No wallet found.',
       wrong_network: e.message,
       no_account: 'The wallet did not share an account. Unlock it and try again.',
+      cancelled: 'Cancelled. Nothing was signed.',
+      timeout: `${e.message} Check the wallet is open and unlocked, then try again.`,
     };
     return { text: text[e.code] ?? e.message, retry: RETRYABLE.has(e.code) };
   }

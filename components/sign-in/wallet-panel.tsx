@@ -1,8 +1,9 @@
 'use client';
 /** Step 2: the wallets of the chosen chain, and every state of one sign-in said in words. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CHAINS } from '@/lib/chains/registry';
 import type { ChainId, ConnectorContext, WalletConnector, WalletOption } from '@/lib/chains/types';
+import { RemoteWallet } from './qr-code';
 import { describeFailure, loadConnector, signIn, type FlowMode, type Step } from './sign-in-flow';
 
 const STEP_TEXT: Partial<Record<Step['name'], string>> = {
@@ -16,6 +17,9 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
   const [wallets, setWallets] = useState<WalletOption[] | null>(null);
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [last, setLast] = useState<WalletOption | null>(null);
+  const flow = useRef<AbortController | null>(null);
+  // Leaving the panel (another chain chosen, another page) cancels the flow in progress: a stale sign-in never lands.
+  useEffect(() => () => flow.current?.abort(), []);
 
   useEffect(() => {
     let live = true;
@@ -28,18 +32,23 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
     return () => void (live = false);
   }, [chain, config]);
 
-  const start = async (w: WalletOption, flow: FlowMode = mode) => {
+  const start = async (w: WalletOption, flowMode: FlowMode = mode) => {
     if (!connector) return;
+    flow.current?.abort();
+    const controller = (flow.current = new AbortController());
+    const report = (s: Step) => !controller.signal.aborted && setStep(s);
     setLast(w);
     try {
-      const address = await signIn(connector, w.id, w.name, setStep, flow);
+      const address = await signIn(connector, w.id, w.name, report, { mode: flowMode, signal: controller.signal });
+      if (controller.signal.aborted) return;
       setStep({ name: 'done', address });
       // A full navigation: every server component (and the proxy) sees the new session cookie.
       window.location.assign(next);
     } catch (e) {
-      setStep({ name: 'failed', ...describeFailure(e) });
+      if (controller === flow.current) setStep({ name: 'failed', ...describeFailure(e) });
     }
   };
+  const cancel = () => flow.current?.abort();
 
   const busy = !['idle', 'failed'].includes(step.name);
   const installable = wallets?.filter((w) => w.installUrl) ?? [];
@@ -79,12 +88,12 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
           <div className="wallets">{demo.map(walletButton)}</div>
         </>
       )}
-      <StepView step={step} onRetry={last ? () => start(last) : undefined} onMove={last ? () => start(last, 'move') : undefined} />
+      <StepView step={step} onRetry={last ? () => start(last) : undefined} onMove={last ? () => start(last, 'move') : undefined} onCancel={cancel} />
     </section>
   );
 }
 
-function StepView({ step, onRetry, onMove }: { step: Step; onRetry?: () => void; onMove?: () => void }) {
+function StepView({ step, onRetry, onMove, onCancel }: { step: Step; onRetry?: () => void; onMove?: () => void; onCancel: () => void }) {
   if (step.name === 'idle') return null;
   if (step.name === 'failed')
     return (
@@ -101,12 +110,14 @@ function StepView({ step, onRetry, onMove }: { step: Step; onRetry?: () => void;
   return (
     <div className="status" role="status" data-testid={`step-${step.name}`}>
       <p>{text}</p>
+      {'remote' in step && step.remote && <RemoteWallet view={step.remote} />}
       {'message' in step && (
         <>
           <p className="muted">The exact text you are signing:</p>
           <pre className="message-preview" data-testid="message-preview">{step.message}</pre>
         </>
       )}
+      <button type="button" className="button" onClick={onCancel} data-testid="cancel-flow">Cancel</button>
     </div>
   );
 }

@@ -117,7 +117,7 @@ export interface SignedPayload {
 export interface ConnectedWallet {
   walletId: string;
   address: string;
-  sign(request: SignRequest): Promise<SignedPayload>;
+  sign(request: SignRequest, options?: ConnectOptions): Promise<SignedPayload>;
   /** Calls back with the wallet's new address when the user switches account; returns an unsubscribe function. */
   watchAccount?(onChange: (address: string | null) => void): () => void;
   disconnect?(): Promise<void>;
@@ -134,11 +134,27 @@ export interface ConnectorContext {
   walletConnectProjectId?: string;
 }
 
+/** Something a wallet on another device needs the page to show: a QR code and the same link for this device. */
+export interface RemoteView {
+  /** The URI to encode (wc:…, ergoauth://…). */
+  uri: string;
+  /** What to do, in words ("Scan with your phone's Ergo wallet"). */
+  title: string;
+  hint?: string;
+}
+
+/** What the sign-in flow hands a connector: a signal that aborts on Cancel, timeout or a change of chain. */
+export interface ConnectOptions {
+  signal: AbortSignal;
+  /** Show (or, with null, hide) a QR code and link for a wallet on another device. */
+  present(view: RemoteView | null): void;
+}
+
 export interface WalletConnector {
   chain: ChainId;
   /** Wallets found in this browser (plus known wallets with an install link, plus the demo wallet when enabled). */
   listWallets(): Promise<WalletOption[]>;
-  connect(walletId: string): Promise<ConnectedWallet>;
+  connect(walletId: string, options?: ConnectOptions): Promise<ConnectedWallet>;
 }
 
 /** Each chain's connector.ts default-exports one of these; it is loaded with import() after the chain is chosen. */
@@ -148,7 +164,7 @@ export type CreateConnector = (ctx: ConnectorContext) => WalletConnector;
 export const demoWalletStorageKey = (chain: ChainId) => `walletgate.demo-wallet.${chain}`;
 
 /** Wallet-side failures, said in words by the UI. */
-export type WalletErrorCode = 'rejected' | 'no_wallet' | 'wrong_network' | 'no_account' | 'unsupported' | 'failed';
+export type WalletErrorCode = 'rejected' | 'no_wallet' | 'wrong_network' | 'no_account' | 'unsupported' | 'failed' | 'cancelled' | 'timeout';
 
 export class WalletError extends Error {
   readonly code: WalletErrorCode;

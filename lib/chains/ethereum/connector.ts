@@ -12,10 +12,11 @@ const KNOWN_WALLETS: WalletOption[] = [
 const DISCOVERY_MS = 300; // EIP-6963 providers announce asynchronously
 
 async function wagmi(ctx: ConnectorContext) {
-  const [{ createConfig, http }, actions, { injected }, { extractChain, defineChain }, chains] = await Promise.all([
+  // `injected` comes from wagmi itself: the `wagmi/connectors` barrel would pull every optional SDK
+  // (@base-org/account → @coinbase/cdp-sdk, whose optional peers are not installed) into the build.
+  const [{ createConfig, http, injected }, actions, { extractChain, defineChain }, chains] = await Promise.all([
     import('wagmi'),
     import('wagmi/actions'),
-    import('wagmi/connectors'),
     import('viem'),
     import('viem/chains'),
   ]);

@@ -20,7 +20,7 @@ describe('gate over a configured RPC: cached, coalesced, fail closed', () => {
       sendJson(res, 200, { jsonrpc: '2.0', id: JSON.parse(req.body).id, result: encodeAbiParameters([{ type: 'uint256' }], [1n]) });
     });
     process.env.ETHEREUM_RPC_URL = stub.url;
-    process.env.UPSTREAM_TIMEOUT_MS = '300';
+    process.env.UPSTREAM_TIMEOUT_MS = '2000'; // generous: a loaded CI machine must not turn the 'ok' upstream into a timeout
     (globalThis as { __walletgateEnv?: unknown }).__walletgateEnv = undefined;
     gate = await import('./gate');
     service = await import('./holdings-service');

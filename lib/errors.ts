@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   wrong_network: 422,
   unsupported_address: 422,
   not_yet_valid: 422,
+  invalid_callback_url: 422,
   invalid_signature: 401,
   address_mismatch: 401,
   key_not_authorized: 401,

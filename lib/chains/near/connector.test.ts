@@ -59,7 +59,7 @@ describe('near connector', () => {
     expect(testnet.map((w) => w.name)).toEqual(['Test Wallet', 'Meteor Wallet', 'Intear Wallet']);
   });
 
-  it('signs through near-kit fromNearConnect with the server signing params; the verifier accepts it', async () => {
+  it('signs through the NEAR Connect wallet with the server signing params (no callbackUrl for an unknown wallet); the verifier accepts it', async () => {
     const wallet = await createNearConnector(ctx).connect('test-injected');
     expect(wallet.address).toBe(accountId);
     const req = signInRequest('near', wallet.address);

@@ -1,14 +1,18 @@
 /**
- * Browser connector for NEAR: NEAR Connect wallets through near-kit's `fromNearConnect` adapter, plus the demo wallet.
- * Signs with NEP-413 signMessage({ message, recipient, nonce }) using the server's `signing` parameters.
- * near-kit and near-connect load only here, on demand (import()), after NEAR is chosen.
+ * Browser connector for NEAR: NEAR Connect wallets, plus the demo wallet. Signs with NEP-413
+ * signMessage({ message, recipient, nonce, callbackUrl? }) using the server's `signing` parameters, calling the
+ * NEAR Connect wallet directly: near-kit's `fromNearConnect` adapter drops callbackUrl. A wallet that signs a
+ * callbackUrl (near-connect.ts `signsCallbackUrl`: MyNearWallet) is handed the current page on APP_URL's origin, and
+ * that value goes to the server as `callbackUrl`; other wallets get none and the server verifies a payload with none.
+ * near-connect loads only here, on demand (import()), after NEAR is chosen.
  */
 import type { NearConnector, NearWalletBase } from '@hot-labs/near-connect';
 import { WalletError, type ConnectedWallet, type CreateConnector, type SignRequest, type SignedPayload, type WalletOption } from '../types';
 import { checkNearAccount, type NearNetwork } from './account-id';
 import { connectDemoWallet, DEMO_WALLET } from './demo-wallet';
-import { KNOWN_WALLETS, nearConnectorFor } from './near-connect';
-import { decodeSigningParams } from './nep413';
+import { callbackUrlFor } from './callback-url';
+import { KNOWN_WALLETS, nearConnectorFor, signsCallbackUrl } from './near-connect';
+import { decodeSigningParams, type Nep413Params } from './nep413';
 
 /** Turns whatever a wallet threw into a WalletError the UI can say in words. */
 export function toWalletError(e: unknown): WalletError {
@@ -34,29 +38,42 @@ async function firstAccount(wallet: NearWalletBase, network: NearNetwork): Promi
   return check.accountId;
 }
 
-async function signWithNearConnect(connector: NearConnector, address: string, request: SignRequest): Promise<SignedPayload> {
-  let params;
+/** What a NEAR Connect wallet answers; `callbackUrl` only if a wallet says what it signed (none does today). */
+interface WalletSignedMessage {
+  accountId?: string;
+  publicKey?: string;
+  signature?: string;
+  callbackUrl?: unknown;
+}
+
+async function signWithNearConnect(wallet: NearWalletBase, address: string, request: SignRequest, callbackUrl: string | undefined): Promise<SignedPayload> {
+  let params: Nep413Params;
   try {
     params = decodeSigningParams(request.message, request.signing);
   } catch (e) {
     throw new WalletError('failed', `The server's signing parameters are unusable (${(e as Error).message}).`);
   }
-  const { fromNearConnect } = await import('near-kit');
-  const signed = await fromNearConnect(connector).signMessage?.(params).catch((e: unknown) => Promise.reject(toWalletError(e)));
+  // near-connect's SignMessageParams has no callbackUrl, but both wallet kinds pass the params on as they are.
+  const ask = wallet.signMessage as (p: Nep413Params & { callbackUrl?: string }) => Promise<WalletSignedMessage | undefined>;
+  const signed = await ask.call(wallet, callbackUrl ? { ...params, callbackUrl } : params).catch((e: unknown) => Promise.reject(toWalletError(e)));
   if (!signed?.signature || !signed.publicKey) throw new WalletError('failed', 'The wallet returned no signature.');
   if (signed.accountId !== address)
     throw new WalletError('failed', `The wallet signed as ${signed.accountId}, not ${address}. Connect again.`);
-  return { signature: signed.signature, publicKey: signed.publicKey };
+  const signedUrl = typeof signed.callbackUrl === 'string' ? signed.callbackUrl : callbackUrl;
+  return { signature: signed.signature, publicKey: signed.publicKey, ...(signedUrl ? { extras: { callbackUrl: signedUrl } } : {}) };
 }
 
-async function connectNearConnect(network: NearNetwork, walletId: string): Promise<ConnectedWallet> {
+/** The page the wallet may return to, on the app's origin; the server accepts only that origin. */
+const currentPageUrl = (origin: string) => callbackUrlFor(origin, globalThis.location?.pathname ?? '/');
+
+async function connectNearConnect(network: NearNetwork, walletId: string, origin: string): Promise<ConnectedWallet> {
   const { connector } = await nearConnectorFor(network);
   const wallet = await connector.connect({ walletId }).catch((e: unknown) => Promise.reject(toWalletError(e)));
   const address = await firstAccount(wallet, network);
   return {
     walletId,
     address,
-    sign: (request) => signWithNearConnect(connector, address, request),
+    sign: (request) => signWithNearConnect(wallet, address, request, signsCallbackUrl(walletId) ? currentPageUrl(origin) : undefined),
     watchAccount(onChange) {
       const onSignIn = (e: { accounts: Array<{ accountId: string }> }) => onChange(e.accounts[0]?.accountId ?? null);
       const onSignOut = () => onChange(null);
@@ -85,7 +102,7 @@ const createNearConnector: CreateConnector = (ctx) => {
         if (!ctx.demoWallets) throw new WalletError('no_wallet', 'The demo wallet is turned off.');
         return connectDemoWallet();
       }
-      return connectNearConnect(network, walletId);
+      return connectNearConnect(network, walletId, ctx.origin);
     },
   };
 };

@@ -32,6 +32,21 @@ export const KNOWN_WALLETS: KnownWallet[] = [
   { id: 'intear-wallet', name: 'Intear Wallet', installUrl: 'https://wallet.intear.tech', testnet: true },
 ];
 
+/**
+ * Wallets whose NEAR Connect executor makes them sign the callbackUrl we pass (or one of their own choosing if we
+ * pass none). Only for these does the connector pass one, and tell the server it was signed; every other wallet is
+ * asked without one, so its payload has None. Read from each executor (hot-dao/near-selector `near-wallets/src/`,
+ * Intear's own `near-selector.js`):
+ * - mynearwallet (`mnw.ts`): sends `callbackUrl || window.selector.location`; the wallet always signs it. Listed.
+ * - intear-wallet: the adapter passes only message/nonce/recipient, so `callback_url` is null. Not listed.
+ * - meteor-wallet (`meteor.ts`), nightly-wallet (`nightly/index.ts`): drop callbackUrl. Not listed.
+ * - hot-wallet (`hotwallet/index.ts`), okx-wallet (`okx.ts`), near-mobile (`near-mobile/index.ts`): forward the whole
+ *   request to an app whose code we cannot read; it would be a guess, so we pass none (HOT is known to sign none).
+ */
+const SIGNS_CALLBACK_URL = new Set(['mynearwallet']);
+
+export const signsCallbackUrl = (walletId: string): boolean => SIGNS_CALLBACK_URL.has(walletId);
+
 type Manifest = { wallets: WalletManifest[]; version: string };
 const EMPTY_MANIFEST: Manifest = { wallets: [], version: '1.0.0' };
 

@@ -12,9 +12,13 @@ import { checkNep413Signature } from './verifier';
 
 const toHex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 
-async function ourOutcome(v: { signature: string; payload: { message: string; nonce: string; recipient: string } }, publicKey: string) {
+type Vector = { signature: string; payload: { message: string; nonce: string; recipient: string; callbackUrl: string | null } };
+
+/** Our signature check, given the callbackUrl (when `withCallbackUrl`) as a client would name it in the body. */
+async function ourOutcome(v: Vector, publicKey: string, withCallbackUrl = false) {
+  const callbackUrl = withCallbackUrl ? (v.payload.callbackUrl ?? undefined) : undefined;
   try {
-    await checkNep413Signature({ signature: v.signature, publicKey, message: v.payload.message, recipient: v.payload.recipient, nonce: base64.decode(v.payload.nonce) });
+    await checkNep413Signature({ signature: v.signature, publicKey, message: v.payload.message, recipient: v.payload.recipient, nonce: base64.decode(v.payload.nonce), callbackUrl });
     return 'valid';
   } catch (e) {
     return isAppError(e) ? e.code : 'threw';
@@ -32,6 +36,7 @@ describe('published vectors (near/near-api-rs)', () => {
       const documented = await verifyNep413Signature({ accountId: 'x', publicKey: published.key.publicKey, signature: v.signature }, params, { nonceValidation: 'none' });
       expect(documented ? 'valid' : 'invalid').toBe(v.documented);
       expect(await ourOutcome(v, published.key.publicKey)).toBe(v.ours);
+      expect(await ourOutcome(v, published.key.publicKey, true)).toBe(v.oursWithCallbackUrl);
     });
   }
 
@@ -55,7 +60,8 @@ describe('generated vectors (test/vectors/near/generate.ts)', () => {
   for (const v of generated.signIn) {
     it(`${v.name} → ${v.expect}`, async () => {
       const rp = { ...RP, origin: generated.relyingParty.origin, networks: { ...RP.networks, near: v.network as 'mainnet' | 'testnet' } };
-      const body = { chain: 'near', address: v.address, message: v.message, signature: v.signature, publicKey: v.publicKey };
+      const submitted = 'callbackUrl' in v ? { callbackUrl: v.callbackUrl } : {};
+      const body = { chain: 'near', address: v.address, message: v.message, signature: v.signature, publicKey: v.publicKey, ...submitted };
       const r = await verifySignIn(body, expectAt(undefined, rp, new Date(generated.relyingParty.now)));
       expect(r.ok ? 'ok' : r.code).toBe(v.expect);
     });

@@ -1,6 +1,9 @@
 /**
  * NEAR: NEP-413 signMessage over the exact CAIP-122 text, verified with near-kit's verifyNep413Signature against
  * the recipient and nonce WE derive from the checked message (the app's host; SHA-256 of the message nonce).
+ * Body extra `callbackUrl`: the value the wallet signed (MyNearWallet always signs one). Only a URL on the app's
+ * origin is accepted (callback-url.ts); then exactly that payload is verified. Without it, the payload has none:
+ * we never try both, so what the client says was signed is what must verify.
  *
  * The NEP-413 payload does not name the account, so the signature alone proves nothing about it. We bind the key:
  * - implicit accounts (64 hex chars): offline, the account id must be hex(public key);
@@ -11,6 +14,7 @@ import { fail } from '../../errors';
 import type { ChainVerifier } from '../types';
 import { requireFullAccessKey } from './access-key';
 import { checkNearAccount, nearAccountKind, type NearNetwork } from './account-id';
+import { readCallbackUrl } from './callback-url';
 import { readEd25519PublicKey, readSignature, toHex } from './keys';
 import { encodeSigningParams, nep413Nonce } from './nep413';
 
@@ -26,15 +30,17 @@ export interface Nep413Check {
   message: string;
   recipient: string;
   nonce: Uint8Array;
+  /** Part of the signed payload when set (Borsh Some), absent otherwise (None). Already checked by the caller. */
+  callbackUrl?: string;
 }
 
-/** Strict formats first, then near-kit's check (no callbackUrl: we never ask wallets for one). Returns the key bytes. */
+/** Strict formats first, then near-kit's check of exactly this payload. Returns the key bytes. */
 export async function checkNep413Signature(c: Nep413Check): Promise<Uint8Array> {
   const keyBytes = readEd25519PublicKey(c.publicKey);
   readSignature(c.signature); // near-kit's decoder also takes base58 forms; the contract is base64
   const valid = await verifyNep413Signature(
     { accountId: '', publicKey: c.publicKey!, signature: c.signature }, // accountId is read only with options.near
-    { message: c.message, recipient: c.recipient, nonce: c.nonce },
+    { message: c.message, recipient: c.recipient, nonce: c.nonce, callbackUrl: c.callbackUrl },
     // Our nonce is SHA-256 of the message nonce, not near-kit's timestamp layout; expiry and single use are
     // enforced by the message's times and the nonce store.
     { nonceValidation: 'none' },
@@ -49,10 +55,11 @@ export const nearVerifier: ChainVerifier<'near'> = {
   normalizeAddress: (address, network) => normalizeNearAccount(address, network),
   signingParams: (_message, parsed, { domain }) => encodeSigningParams(domain, parsed.nonce),
 
-  async verify({ input, address, message, domain, rpc }) {
+  async verify({ input, address, message, domain, origin, rpc }) {
     const nonce = nep413Nonce(message.nonce);
     const { signature, publicKey } = input;
-    const keyBytes = await checkNep413Signature({ signature, publicKey, message: input.message, recipient: domain, nonce });
+    const callbackUrl = readCallbackUrl(input.extras?.callbackUrl, origin);
+    const keyBytes = await checkNep413Signature({ signature, publicKey, message: input.message, recipient: domain, nonce, callbackUrl });
     if (nearAccountKind(address) === 'implicit') {
       if (toHex(keyBytes) !== address) fail('address_mismatch', 'This key does not belong to that implicit account.');
       return;

@@ -44,7 +44,8 @@ function signInVectors() {
   const other = seedFor('other');
   const account = hex(ed25519.getPublicKey(key));
   const testnetRp = { ...RP, networks: { ...RP.networks, near: 'testnet' as const } };
-  const build = (name: string, expect: string, o: { rp?: typeof RP; seed?: Uint8Array; recipient?: string; nonce?: Uint8Array; callbackUrl?: string; sigFormat?: 'base58' } = {}) => {
+  type Opts = { rp?: typeof RP; seed?: Uint8Array; recipient?: string; nonce?: Uint8Array; callbackUrl?: string; submitCallbackUrl?: string; sigFormat?: 'base58' };
+  const build = (name: string, expect: string, o: Opts = {}) => {
     const req = signInRequest('near', account, { rp: o.rp });
     const recipient = o.recipient ?? String(req.signing.recipient);
     const nonce = o.nonce ?? base64.decode(String(req.signing.nonce));
@@ -52,14 +53,19 @@ function signInVectors() {
     const bytes = nep413Bytes(req.message, nonce, recipient, o.callbackUrl ?? null);
     const sig = signB64(seed, bytes);
     const signature = o.sigFormat === 'base58' ? `ed25519:${base58.encode(base64.decode(sig))}` : sig;
-    return { name, network: (o.rp ?? RP).networks.near, address: account, message: req.message, signature, publicKey: publicKeyOf(seed), expect };
+    const submitted = o.submitCallbackUrl === undefined ? {} : { callbackUrl: o.submitCallbackUrl };
+    return { name, network: (o.rp ?? RP).networks.near, address: account, message: req.message, signature, publicKey: publicKeyOf(seed), ...submitted, expect };
   };
   return [
     build('implicit account, mainnet', 'ok'),
     build('implicit account, testnet', 'ok', { rp: testnetRp }),
     build('recipient is not the app host', 'invalid_signature', { recipient: 'evil.example' }),
     build('nonce is not SHA-256 of the message nonce', 'invalid_signature', { nonce: new Uint8Array(32) }),
-    build('payload carries a callbackUrl (stricter than NEP-413: we never ask for one)', 'invalid_signature', { callbackUrl: 'https://walletgate.test/cb' }),
+    build('payload carries a callbackUrl the body does not name', 'invalid_signature', { callbackUrl: 'https://walletgate.test/cb' }),
+    build('MyNearWallet: callbackUrl on the app origin, signed and named in the body', 'ok', { callbackUrl: `${RP.origin}/sign-in`, submitCallbackUrl: `${RP.origin}/sign-in` }),
+    build('body names a callbackUrl the payload does not carry', 'invalid_signature', { submitCallbackUrl: `${RP.origin}/sign-in` }),
+    build('body names another callbackUrl on the app origin than the one signed', 'invalid_signature', { callbackUrl: `${RP.origin}/a`, submitCallbackUrl: `${RP.origin}/b` }),
+    build('callbackUrl on a foreign origin, signed and named', 'invalid_callback_url', { callbackUrl: 'https://evil.example/cb', submitCallbackUrl: 'https://evil.example/cb' }),
     build('another key signs for the implicit account', 'address_mismatch', { seed: other }),
     build('signature as ed25519:<base58> (stricter: NEP-413 says base64)', 'malformed_input', { sigFormat: 'base58' }),
   ];

@@ -32,13 +32,16 @@ export interface FlowOptions {
   mode?: FlowMode;
   /** Aborts every wait: the Cancel button, a change of chain, leaving the page. */
   signal?: AbortSignal;
+  /** The address typed for a wallet that cannot tell it (WalletOption.needsAddress). */
+  address?: string;
 }
 
-export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, { mode = 'sign-in', signal = new AbortController().signal }: FlowOptions = {}): Promise<string> {
+export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, { mode = 'sign-in', signal = new AbortController().signal, address }: FlowOptions = {}): Promise<string> {
   let current: Step = { name: 'connecting', wallet: walletName };
   const show = (s: Step) => report((current = s));
   const options: ConnectOptions = {
     signal,
+    address,
     present: (remote) => show({ ...current, remote: remote ?? undefined } as Step),
   };
   const server = <T>(work: Promise<T>) => bounded(work, signal, STEP_TIMEOUT_MS.server, 'the server');

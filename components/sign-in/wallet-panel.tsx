@@ -17,6 +17,8 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
   const [wallets, setWallets] = useState<WalletOption[] | null>(null);
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [last, setLast] = useState<WalletOption | null>(null);
+  const [asking, setAsking] = useState<WalletOption | null>(null);
+  const [typedAddress, setTypedAddress] = useState('');
   const flow = useRef<AbortController | null>(null);
   // Leaving the panel (another chain chosen, another page) cancels the flow in progress: a stale sign-in never lands.
   useEffect(() => () => flow.current?.abort(), []);
@@ -32,16 +34,18 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
     return () => void (live = false);
   }, [chain, config]);
 
-  const start = async (w: WalletOption, flowMode: FlowMode = mode) => {
+  const start = async (w: WalletOption, flowMode: FlowMode = mode, address?: string) => {
     if (!connector) return;
+    if (w.needsAddress && address === undefined) return setAsking(w);
+    setAsking(null);
     flow.current?.abort();
     const controller = (flow.current = new AbortController());
     const report = (s: Step) => !controller.signal.aborted && setStep(s);
     setLast(w);
     try {
-      const address = await signIn(connector, w.id, w.name, report, { mode: flowMode, signal: controller.signal });
+      const signedIn = await signIn(connector, w.id, w.name, report, { mode: flowMode, signal: controller.signal, address });
       if (controller.signal.aborted) return;
-      setStep({ name: 'done', address });
+      setStep({ name: 'done', address: signedIn });
       // A full navigation: every server component (and the proxy) sees the new session cookie.
       window.location.assign(next);
     } catch (e) {
@@ -88,7 +92,40 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
           <div className="wallets">{demo.map(walletButton)}</div>
         </>
       )}
-      <StepView step={step} onRetry={last ? () => start(last) : undefined} onMove={last ? () => start(last, 'move') : undefined} onCancel={cancel} />
+      {asking?.needsAddress && (
+        <form
+          className="status"
+          data-testid="address-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start(asking, mode, typedAddress.trim());
+          }}
+        >
+          <label htmlFor="typed-address">{asking.needsAddress.label}</label>
+          <input
+            id="typed-address"
+            data-testid="address-input"
+            value={typedAddress}
+            onChange={(e) => setTypedAddress(e.target.value)}
+            placeholder={asking.needsAddress.placeholder}
+            autoComplete="off"
+            autoCapitalize="off"
+            spellCheck={false}
+            required
+            style={{ width: '100%', margin: '8px 0', fontFamily: 'monospace' }}
+          />
+          <div className="row">
+            <button type="submit" className="button" data-testid="address-continue">Continue</button>
+            <button type="button" className="button" onClick={() => setAsking(null)}>Cancel</button>
+          </div>
+        </form>
+      )}
+      <StepView
+        step={step}
+        onRetry={last ? () => start(last, mode, last.needsAddress ? typedAddress.trim() : undefined) : undefined}
+        onMove={last ? () => start(last, 'move', last.needsAddress ? typedAddress.trim() : undefined) : undefined}
+        onCancel={cancel}
+      />
     </section>
   );
 }

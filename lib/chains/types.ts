@@ -99,6 +99,8 @@ export interface WalletOption {
   kind: 'injected' | 'demo' | 'remote';
   /** Set when the wallet is known but not installed: the UI shows an install link instead of connecting. */
   installUrl?: string;
+  /** Set when the wallet cannot tell its address (ErgoAuth phone wallets): the UI asks for it and passes it on. */
+  needsAddress?: { label: string; placeholder?: string };
 }
 
 /** What the server returned from POST /api/auth/nonce. */
@@ -148,6 +150,8 @@ export interface ConnectOptions {
   signal: AbortSignal;
   /** Show (or, with null, hide) a QR code and link for a wallet on another device. */
   present(view: RemoteView | null): void;
+  /** The address the person typed, for a wallet option with `needsAddress`. */
+  address?: string;
 }
 
 export interface WalletConnector {

@@ -45,11 +45,28 @@ describe('ergo connector (EIP-12)', () => {
     vi.stubGlobal('window', {});
     expect(await createErgoConnector(ctx).listWallets()).toEqual([
       { id: 'nautilus', name: 'Nautilus', kind: 'injected', installUrl: expect.stringContaining('nautilus') },
+      { id: 'ergoauth', name: 'Ergo mobile wallet (ErgoAuth)', kind: 'remote', needsAddress: expect.objectContaining({ placeholder: '9…' }) },
       { id: 'demo', kind: 'demo', name: 'Demo wallet' },
     ]);
     installWallet();
     const found = await createErgoConnector({ ...ctx, demoWallets: false }).listWallets();
-    expect(found).toEqual([{ id: 'nautilus', name: 'Nautilus', kind: 'injected' }]);
+    expect(found.map((w) => w.id)).toEqual(['nautilus', 'ergoauth']);
+  });
+
+  it('offers ErgoAuth only where phone wallets can reach the app (https; http on localhost or an IP)', async () => {
+    vi.stubGlobal('window', {});
+    const ids = async (origin: string) => (await createErgoConnector({ ...ctx, origin }).listWallets()).map((w) => w.id);
+    expect(await ids('http://walletgate.test')).not.toContain('ergoauth');
+    expect(await ids('http://localhost:3000')).toContain('ergoauth');
+    expect(await ids('https://walletgate.test')).toContain('ergoauth');
+  });
+
+  it('ErgoAuth: needs a typed address of the configured network before anything is asked of the server', async () => {
+    const codeOf = (p: Promise<unknown>) => p.then(() => 'none', (e) => (e instanceof WalletError ? e.code : String(e)));
+    const options = (address?: string) => ({ signal: new AbortController().signal, present: () => undefined, address });
+    expect(await codeOf(createErgoConnector(ctx).connect('ergoauth', options()))).toBe('no_account');
+    expect(await codeOf(createErgoConnector(ctx).connect('ergoauth', options(key.testnet)))).toBe('wrong_network');
+    expect((await createErgoConnector(ctx).connect('ergoauth', options(` ${key.mainnet} `))).address).toBe(key.mainnet);
   });
 
   it('connects, reads the change address and signs with sign_data', async () => {

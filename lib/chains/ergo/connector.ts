@@ -8,6 +8,8 @@ import type { ChainNetworks, ConnectedWallet, CreateConnector, WalletOption } fr
 import { WalletError } from '../types';
 import { P2PK_ADDRESS_START } from './constants';
 import { toWalletError, type Eip12Connector, type Eip12Context } from './eip12';
+import { walletRequestHost } from './ergoauth';
+import { connectErgoAuth, ergoAuthOption, ERGOAUTH_WALLET_ID } from './ergoauth-client';
 
 const KNOWN_WALLETS: Record<string, { name: string; installUrl?: string }> = {
   nautilus: { name: 'Nautilus', installUrl: 'https://chromewebstore.google.com/detail/nautilus-wallet/gjlmehlldlphhljhpnlddaodbjjcchai' },
@@ -73,11 +75,13 @@ const createErgoConnector: CreateConnector = (ctx) => ({
     const options: WalletOption[] = found.map((id) => ({ id, name: walletName(id), kind: 'injected' }));
     for (const [id, known] of Object.entries(KNOWN_WALLETS))
       if (known.installUrl && !found.includes(id)) options.push({ id, name: known.name, kind: 'injected', installUrl: known.installUrl });
+    if (walletRequestHost(ctx.origin)) options.push(ergoAuthOption(ctx.networks.ergo));
     if (ctx.demoWallets) options.push({ id: 'demo', kind: 'demo', name: 'Demo wallet' });
     return options;
   },
-  async connect(walletId) {
+  async connect(walletId, connectOptions) {
     const network = ctx.networks.ergo;
+    if (walletId === ERGOAUTH_WALLET_ID) return connectErgoAuth(network, connectOptions);
     if (walletId === 'demo' && ctx.demoWallets) return (await import('./demo-wallet')).connectDemoWallet(network);
     const connector = typeof window === 'undefined' ? undefined : window.ergoConnector?.[walletId];
     if (!connector) throw new WalletError('no_wallet', 'No Ergo wallet found — install Nautilus and reload this page.');

@@ -1,20 +1,22 @@
 /**
- * Ergo: Schnorr proofs of a P2PK key (what EIP-12 `sign_data` and EIP-28 `auth` return), checked with
- * ergo-lib-wasm-nodejs `verify_signature`. Body extras: `form` ('sign_data', the default, or 'auth') and, for auth,
- * `signedMessage` (the text the wallet signed). sign_data proofs are tried against every layout Nautilus has
+ * Ergo: Schnorr proofs of a P2PK key (what EIP-12 `sign_data`, Nautilus's EIP-28 `auth` and ErgoAuth mobile wallets
+ * return), checked with ergo-lib-wasm-nodejs `verify_signature`. Body extras: `form` ('sign_data', the default, 'auth'
+ * or 'ergoauth') and, for auth and ergoauth, `signedMessage` (the text the wallet signed). sign_data proofs are tried against every layout Nautilus has
  * produced (raw UTF-8, ErgoMessage hash): EIP-12 returns only the proof, so the client cannot know which one.
  */
 import { fail } from '../../errors';
 import type { ChainVerifier } from '../types';
 import { parseP2pkAddress } from './address';
 import { checkAuthText } from './auth-text';
+import { checkErgoAuthText } from './ergoauth-text';
 import { P2PK_PROOF_LENGTH } from './constants';
 import { signDataLayouts, utf8 } from './layouts';
 import { proofVerifiesAny } from './wasm';
 
 const HEX_RE = /^(?:[0-9a-fA-F]{2})+$/;
 
-export type ErgoSignForm = 'sign_data' | 'auth';
+export type ErgoSignForm = 'sign_data' | 'auth' | 'ergoauth';
+const FORMS: readonly unknown[] = ['sign_data', 'auth', 'ergoauth'] satisfies ErgoSignForm[];
 
 function readProof(signature: string): Uint8Array {
   const hex = signature.startsWith('0x') ? signature.slice(2) : signature;
@@ -25,8 +27,8 @@ function readProof(signature: string): Uint8Array {
 
 function readForm(extras: Record<string, unknown> | undefined): ErgoSignForm {
   const form = extras?.form === undefined ? 'sign_data' : extras.form;
-  if (form !== 'sign_data' && form !== 'auth') fail('malformed_input', 'Field "form" must be "sign_data" or "auth".');
-  return form;
+  if (!FORMS.includes(form)) fail('malformed_input', 'Field "form" must be "sign_data", "auth" or "ergoauth".');
+  return form as ErgoSignForm;
 }
 
 /** The proof check alone: throws `malformed_input` (not a 56-byte hex proof) or `invalid_signature`. */
@@ -41,13 +43,16 @@ export const ergoVerifier: ChainVerifier<'ergo'> = {
   normalizeAddress: (address, network) => parseP2pkAddress(address, network).address,
   signingParams: () => ({}),
 
-  async verify({ input, address, message, network, domain, now }) {
+  async verify({ input, address, message, network, origin, domain, now }) {
     readProof(input.signature); // a malformed proof is reported before the form is looked at
     const form = readForm(input.extras);
+    const signedMessage = input.extras?.signedMessage;
     const layouts =
       form === 'auth'
-        ? [utf8(checkAuthText(input.extras?.signedMessage, { message: input.message, parsed: message, domain, now }))]
-        : signDataLayouts(input.message, network);
+        ? [utf8(checkAuthText(signedMessage, { message: input.message, parsed: message, domain, now }))]
+        : form === 'ergoauth'
+          ? [utf8(checkErgoAuthText(signedMessage, { message: input.message, parsed: message, origin }))]
+          : signDataLayouts(input.message, network);
     await verifyProof(address, layouts, input.signature);
   },
 };

@@ -2,7 +2,8 @@
  * Browser and HTTP tests against the production build (`next start`):
  *  - :3100 demo app on embedded PGlite (in memory), demo wallets + demo ledger on;
  *  - :3101 the same app on Postgres (only when TEST_DATABASE_URL is set; .ci/run sets it);
- *  - :3102 the app with ETHEREUM_RPC_URL pointing at a local stub JSON-RPC server (:3190), demo off.
+ *  - :3102 the app with ETHEREUM_RPC_URL pointing at a local stub JSON-RPC server (:3190), demo off;
+ *  - :3110/:3111 two instances on one Postgres and one Redis, started by the `scale` spec itself (e2e/scale).
  * E2E_PORT_BASE (default 3100) moves every port together, so two checkouts can run their suites at once.
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
@@ -63,5 +64,7 @@ export default defineConfig({
     ...(pg ? [{ name: 'api-postgres', testMatch: 'api/**/*.spec.ts', use: { baseURL: `http://localhost:${port(1)}` } }] : []),
     { name: 'browser', testMatch: 'browser/**/*.spec.ts', use: { baseURL: `http://localhost:${port(0)}`, viewport: { width: 1280, height: 800 } } },
     { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: `http://localhost:${port(2)}` } },
+    // Starts its own two instances (+10, +11) over TEST_DATABASE_URL and Redis; skips with a line when either is absent.
+    { name: 'scale', testMatch: 'scale/**/*.spec.ts' },
   ],
 });

@@ -38,4 +38,21 @@ describe('configuration', () => {
     expect(() => loadEnv({ JWT_TTL_SECONDS: '59' })).toThrow(/JWT_TTL_SECONDS/);
     expect(() => loadEnv({ JWT_TTL_SECONDS: '86401' })).toThrow(/JWT_TTL_SECONDS/);
   });
+  it('Redis is optional; redis:// or rediss:// (TLS, Upstash / Vercel KV) only', () => {
+    const base = { SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadEnv(base).redis).toBeNull();
+    expect(loadEnv({ ...base, REDIS_URL: 'rediss://default:pw@eu1-x.upstash.io:6379' }).redis).toEqual({ url: 'rediss://default:pw@eu1-x.upstash.io:6379', keyPrefix: 'walletgate:', commandTimeoutMs: 150 });
+    expect(() => loadEnv({ ...base, REDIS_URL: 'https://eu1-x.upstash.io' })).toThrow(/REDIS_URL/);
+    expect(() => loadEnv({ ...base, REDIS_URL: 'redis://x', REDIS_KEY_PREFIX: 'bad prefix' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
+  it('rate limits and the trusted proxy have safe defaults and are validated', () => {
+    const e = loadEnv({ SESSION_SECRET: 'x'.repeat(32) });
+    expect(e.trustedProxy).toBe('none');
+    expect(e.rateLimits).toEqual({ ipPerMinute: 60, addressPerMinute: 30, userPerMinute: 30, untrustedPerMinute: 1200 });
+    expect(loadEnv({ TRUSTED_PROXY: 'vercel' }).trustedProxy).toBe('vercel');
+    expect(loadEnv({ TRUSTED_PROXY: '2' }).trustedProxy).toBe(2);
+    expect(() => loadEnv({ TRUSTED_PROXY: 'yes' })).toThrow(/TRUSTED_PROXY/);
+    expect(() => loadEnv({ RATE_LIMIT_IP_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_IP_PER_MINUTE/);
+  });
 });

@@ -36,6 +36,14 @@ const schema = z.object({
   GATE_RULES: z.string().optional(),
   DEMO_MODE: bool.optional(),
   WALLETCONNECT_PROJECT_ID: z.string().regex(/^[0-9a-f]{32}$/i).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// or rediss:// (TLS) URL' }).optional(),
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/).default('walletgate:'),
+  REDIS_COMMAND_TIMEOUT_MS: int(20, 5000).default(150),
+  TRUSTED_PROXY: z.union([z.literal('vercel'), z.literal('none'), z.coerce.number().int().min(1).max(5)]).default('none'),
+  RATE_LIMIT_IP_PER_MINUTE: int(1, 100_000).default(60),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: int(1, 100_000).default(30),
+  RATE_LIMIT_USER_PER_MINUTE: int(1, 100_000).default(30),
+  RATE_LIMIT_UNTRUSTED_PER_MINUTE: int(1, 1_000_000).default(1200),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -88,10 +96,21 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     networks,
     endpoints,
     holdingsCacheTtlMs: e.HOLDINGS_CACHE_TTL_SECONDS * 1000,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     gateRulesJson: e.GATE_RULES,
     /** Demo wallets and the demo ledger: on by default in development, off in production unless DEMO_MODE=true. */
     demoMode: e.DEMO_MODE ?? !production,
     walletConnectProjectId: e.WALLETCONNECT_PROJECT_ID,
+    /** Unset: every instance keeps its own holdings cache and rate-limit counters (one instance, as in development). */
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX, commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS } : null,
+    /** Which proxy's client-IP header to believe: none (default), 'vercel', or N appending proxies (x-forwarded-for). */
+    trustedProxy: e.TRUSTED_PROXY,
+    rateLimits: {
+      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      addressPerMinute: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+      userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+      untrustedPerMinute: e.RATE_LIMIT_UNTRUSTED_PER_MINUTE,
+    },
   };
 }
 

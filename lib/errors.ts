@@ -33,10 +33,13 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  /** Extra response headers (e.g. Retry-After on rate_limited). */
+  readonly headers?: Record<string, string>;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; headers?: Record<string, string> }) {
     super(message, options);
     this.name = 'AppError';
     this.code = code;
+    this.headers = options?.headers;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

@@ -33,7 +33,7 @@ export async function readJson(req: Request): Promise<unknown> {
 }
 
 export function errorResponse(e: unknown): NextResponse {
-  if (isAppError(e)) return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers: noStore });
+  if (isAppError(e)) return NextResponse.json({ error: { code: e.code, message: e.message } }, { status: e.status, headers: { ...e.headers, ...noStore } });
   console.error('walletgate: unexpected error', e);
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500, headers: noStore });
 }

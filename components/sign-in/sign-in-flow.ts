@@ -62,7 +62,7 @@ export async function signIn(connector: WalletConnector, walletId: string, walle
   return result.account.address;
 }
 
-const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server', 'cancelled', 'timeout']);
+const RETRYABLE = new Set(['expired', 'nonce_mismatch', 'network', 'unavailable', 'rejected', 'failed', 'server', 'cancelled', 'timeout', 'rate_limited']);
 
 /** Says a failure in words a person understands. `move` is offered when the wallet belongs to another account. */
 export function describeFailure(e: unknown): { text: string; retry: boolean; move?: boolean } {

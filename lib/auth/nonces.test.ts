@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, postgresUrl } from '../../test/helpers/db';
-import { consumeNonce, hashMessage, newNonce, purgeExpiredNonces, storeNonce, type NonceBinding } from './nonces';
+import { randomUUID } from 'node:crypto';
+import { consumeNonce, hashMessage, newNonce, purgeExpired, purgeExpiredNonces, storeNonce, type NonceBinding } from './nonces';
 
 const binding: NonceBinding = { chain: 'ethereum', address: '0xAbC0000000000000000000000000000000000001', purpose: 'sign-in' };
 const minutes = (n: number) => new Date(Date.now() + n * 60_000);
 
 for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] as const) {
   describe.skipIf(!url)(`nonce store on ${name}`, () => {
-    beforeAll(async () => void (await freshDatabase(url)));
+    let prisma: Awaited<ReturnType<typeof freshDatabase>>;
+    beforeAll(async () => void (prisma = await freshDatabase(url)));
 
     it('makes >= 96-bit alphanumeric nonces', () => {
       const nonces = new Set(Array.from({ length: 1000 }, newNonce));
@@ -48,6 +50,31 @@ for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] a
       expect(await purgeExpiredNonces(new Date(), true)).toBeGreaterThanOrEqual(1);
       expect(await consumeNonce(dead, binding, 'b')).toBe('nonce_mismatch');
       expect(await consumeNonce(live, binding, 'a')).toBe(true);
+    });
+
+    it('stays bounded under a flood: expired rows go at the next purge, live ones stay', async () => {
+      const flood = Array.from({ length: 100 }, (_, i) => ({ value: newNonce(), i }));
+      for (const { value, i } of flood) await storeNonce(value, { ...binding, address: `0xf${i}` }, 'flood', minutes(-10), minutes(-1));
+      const live = newNonce();
+      await storeNonce(live, binding, 'live', new Date(), minutes(5));
+      await purgeExpired(new Date(), true);
+      expect(await prisma.nonce.count({ where: { expiresAt: { lte: new Date() } } })).toBe(0);
+      expect(await consumeNonce(live, binding, 'live')).toBe(true);
+    });
+
+    it('purges expired sessions (cookie and token rows) and keeps live ones', async () => {
+      const userId = randomUUID();
+      const walletId = randomUUID();
+      await prisma.user.create({ data: { id: userId } });
+      await prisma.wallet.create({ data: { id: walletId, userId, chain: 'ethereum', address: `0x${userId.slice(0, 8)}`, caip10: `eip155:1:0x${userId.slice(0, 8)}` } });
+      await prisma.session.createMany({
+        data: [
+          { id: `dead-${userId}`, userId, walletId, expiresAt: minutes(-1) },
+          { id: `live-${userId}`, userId, walletId, expiresAt: minutes(60) },
+        ],
+      });
+      expect((await purgeExpired(new Date(), true)).sessions).toBeGreaterThanOrEqual(1);
+      expect(await prisma.session.findMany({ where: { userId }, select: { id: true } })).toEqual([{ id: `live-${userId}` }]);
     });
 
     it('20 parallel consumes: exactly one wins', async () => {

@@ -27,7 +27,7 @@ export async function storeNonce(value: string, b: NonceBinding, message: string
   await prisma.nonce.create({
     data: { value, chain: b.chain, address: b.address, purpose: b.purpose, userId: b.userId ?? null, messageHash: hashMessage(message), issuedAt, expiresAt },
   });
-  await purgeExpiredNonces();
+  await purgeExpired();
 }
 
 /** Spends the nonce if it is live and bound to exactly this chain, address, purpose, user and message. */
@@ -45,11 +45,18 @@ export async function consumeNonce(value: string, b: NonceBinding, message: stri
 const PURGE_EVERY_MS = 60_000;
 const purgeState = globalThis as unknown as { __walletgateNoncePurge?: number };
 
-/** Deletes expired nonces, at most once a minute per process. */
-export async function purgeExpiredNonces(now = new Date(), force = false): Promise<number> {
+/**
+ * Deletes expired nonces and expired sessions (cookie and bearer-token rows), at most once a minute per process.
+ * Issuing a nonce triggers it, so the tables stay bounded by (issuance rate limit x TTL) even under a flood.
+ */
+export async function purgeExpired(now = new Date(), force = false): Promise<{ nonces: number; sessions: number }> {
   const last = purgeState.__walletgateNoncePurge ?? 0;
-  if (!force && now.getTime() - last < PURGE_EVERY_MS) return 0;
+  if (!force && now.getTime() - last < PURGE_EVERY_MS) return { nonces: 0, sessions: 0 };
   purgeState.__walletgateNoncePurge = now.getTime();
-  const { count } = await (await db()).nonce.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
+  const prisma = await db();
+  const nonces = await prisma.nonce.deleteMany({ where: { expiresAt: { lte: now } } });
+  const sessions = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } });
+  return { nonces: nonces.count, sessions: sessions.count };
 }
+
+export const purgeExpiredNonces = async (now = new Date(), force = false) => (await purgeExpired(now, force)).nonces;

@@ -8,7 +8,8 @@ export interface CachedLoader<V> {
   clear(): void;
 }
 
-export function createCache<V>(ttlMs: () => number, now: () => number = Date.now, maxEntries = 10_000): CachedLoader<V> {
+/** `ttlMs` may depend on the value (an entry that carries its own expiry). */
+export function createCache<V>(ttlMs: (value: V) => number, now: () => number = Date.now, maxEntries = 10_000): CachedLoader<V> {
   const values = new Map<string, { value: V; expires: number }>();
   const inflight = new Map<string, Promise<V>>();
   return {
@@ -19,7 +20,7 @@ export function createCache<V>(ttlMs: () => number, now: () => number = Date.now
       if (pending) return pending;
       const started = load()
         .then((value) => {
-          const ttl = ttlMs();
+          const ttl = ttlMs(value);
           if (ttl > 0 && inflight.get(key) === started) {
             if (values.size >= maxEntries) values.delete(values.keys().next().value as string);
             values.set(key, { value, expires: now() + ttl });

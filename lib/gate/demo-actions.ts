@@ -17,6 +17,6 @@ export async function setDemoHolding(session: ActiveSession, input: { action: 'g
   if (!rule) throw new AppError('not_found', `No gate rule uses a ${chain} asset.`);
   const amount = input.action === 'grant' ? rule.min : 0n;
   await setDemoBalance(rule, wallet.address, amount);
-  forgetBalance(chain, wallet.address, rule.asset);
+  await forgetBalance(chain, wallet.address, rule.asset);
   return { wallet: { id: wallet.id, chain, address: wallet.address }, rule: { id: rule.id, label: rule.label }, balance: amount.toString() };
 }

@@ -1,14 +1,15 @@
 /**
  * The holdings service: which source answers for a chain (its indexer/RPC, else the demo ledger in demo mode),
- * a per-(chain, address, asset) TTL cache with single-flight, and a hard timeout. Upstream failure throws
- * HoldingsUnavailable: the gate fails closed.
+ * a per-(chain, address, asset) TTL cache with single-flight — shared by every instance through Redis when
+ * REDIS_URL is set — and a hard timeout. Upstream failure throws HoldingsUnavailable: the gate fails closed.
  */
 import { HOLDINGS } from '../chains/holdings';
 import type { Asset, ChainId, HoldingsSource } from '../chains/types';
 import { env } from '../env';
-import { createCache } from './cache';
+import { redis } from '../redis';
 import { createDemoLedger } from './demo-ledger';
 import { assetKey } from './rules';
+import { createSharedCache, type SharedCache } from './shared-cache';
 
 export class HoldingsUnavailable extends Error {
   constructor(chain: ChainId, cause: unknown) {
@@ -30,8 +31,16 @@ function sourceFor<C extends ChainId>(chain: C): HoldingsSource<C> | null {
   return mode === 'demo' ? createDemoLedger(chain) : null;
 }
 
-const store = globalThis as unknown as { __walletgateHoldingsCache?: ReturnType<typeof createCache<bigint>> };
-const cache = (store.__walletgateHoldingsCache ??= createCache<bigint>(() => env().holdingsCacheTtlMs));
+const LOCK_MARGIN_MS = 250;
+const store = globalThis as unknown as { __walletgateHoldingsCache?: SharedCache<bigint> };
+const cache = (store.__walletgateHoldingsCache ??= createSharedCache<bigint>({
+  name: 'holdings',
+  ttlMs: () => env().holdingsCacheTtlMs,
+  link: redis,
+  encode: String,
+  decode: BigInt,
+  lockMs: () => env().upstreamTimeoutMs + LOCK_MARGIN_MS,
+}));
 
 const cacheKey = (chain: ChainId, address: string, asset: Asset) => `${chain}|${address}|${assetKey(asset)}`;
 
@@ -48,9 +57,9 @@ export async function balanceOf<C extends ChainId>(chain: C, address: string, as
   });
 }
 
-/** Drops a cached balance (the demo ledger changed it), so the very next request sees the change. */
-export function forgetBalance(chain: ChainId, address: string, asset: Asset): void {
-  cache.invalidate(cacheKey(chain, address, asset));
+/** Drops a cached balance (the demo ledger changed it) on every instance, so the very next request sees the change. */
+export function forgetBalance(chain: ChainId, address: string, asset: Asset): Promise<void> {
+  return cache.invalidate(cacheKey(chain, address, asset));
 }
 
 export const clearHoldingsCache = () => cache.clear();

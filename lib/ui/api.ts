@@ -25,7 +25,14 @@ export async function api<T>(path: string, body?: unknown, method = body === und
   const data = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
   if (!res.ok) {
     const error = data?.error ?? { code: 'server', message: `The server answered ${res.status}.` };
+    if (res.status === 429) throw new ApiError('rate_limited', tooManyAttempts(res.headers.get('retry-after')), 429);
     throw new ApiError(error.code, error.message, res.status);
   }
   return data as T;
+}
+
+/** The words for a 429, from its Retry-After (seconds; a proxy may send an HTTP date instead). */
+export function tooManyAttempts(retryAfter: string | null, now = Date.now()): string {
+  const seconds = /^\d+$/.test(retryAfter ?? '') ? Number(retryAfter) : Math.ceil((Date.parse(retryAfter ?? '') - now) / 1000);
+  return Number.isFinite(seconds) && seconds > 0 ? `Too many attempts — try again in ${seconds} s.` : 'Too many attempts — try again in a moment.';
 }

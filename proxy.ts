@@ -1,22 +1,38 @@
 /**
- * The gate at the edge of the members area (Node.js runtime, every matched request): read the session cookie,
- * ask the gate, redirect. Kept small, and never the only check: the members page asks the same gate again.
+ * The gate at the edge of the members area (Node.js runtime, every matched request). One database round trip:
+ * the session row (a cookie copied before sign-out, or past its row's expiry, counts as anonymous), the user's
+ * wallets and profile; then the holdings (cached). The page is not asked to trust this: it receives the looked-up
+ * context in a MAC'd header bound to this request's cookie (lib/auth/forwarded-session.ts), re-checks the holdings
+ * through the same cache, and does its own lookup when the header is missing or does not verify.
  */
 import { NextResponse, type NextRequest } from 'next/server';
+import { unavailableDocument } from './app/holdings-unavailable/document';
+import { FORWARDED_SESSION_HEADER, sealForwardedSession } from './lib/auth/forwarded-session';
+import { loadSessionContext } from './lib/auth/session-context';
 import { readSessionCookie, SESSION_COOKIE } from './lib/auth/session-cookie';
-import { checkAccess } from './lib/gate/gate';
+import { checkWallets } from './lib/gate/gate';
 
-export async function proxy(req: NextRequest) {
-  const session = await readSessionCookie(req.cookies.get(SESSION_COOKIE)?.value);
-  if (!session) {
+/** The gate itself, a plain function so wrappers compose; `forward` are the request headers the page will see. */
+export async function gate(req: NextRequest, forward = new Headers(req.headers)): Promise<NextResponse> {
+  forward.delete(FORWARDED_SESSION_HEADER); // only this function writes it
+  const cookie = req.cookies.get(SESSION_COOKIE)?.value;
+  const data = await readSessionCookie(cookie);
+  const context = data ? await loadSessionContext(data) : null;
+  if (!context || !cookie) {
     const signIn = new URL('/sign-in', req.url);
     signIn.searchParams.set('next', req.nextUrl.pathname + req.nextUrl.search);
     return NextResponse.redirect(signIn);
   }
-  const decision = await checkAccess(session.userId).catch(() => ({ status: 'unavailable' as const }));
+  const decision = await checkWallets(context.wallets).catch(() => ({ status: 'unavailable' as const }));
   if (decision.status === 'denied') return NextResponse.redirect(new URL('/no-access', req.url));
-  if (decision.status === 'unavailable') return NextResponse.rewrite(new URL('/holdings-unavailable', req.url), { status: 503 });
-  return NextResponse.next();
+  // A rewrite's status never reaches the client (next start answers 200), so the 503 page is answered here.
+  if (decision.status === 'unavailable')
+    return new NextResponse(unavailableDocument(), { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' } });
+  const sealed = sealForwardedSession(context, cookie);
+  if (sealed) forward.set(FORWARDED_SESSION_HEADER, sealed);
+  return NextResponse.next({ request: { headers: forward } });
 }
+
+export const proxy = (req: NextRequest) => gate(req);
 
 export const config = { matcher: ['/members', '/members/:path*'] };

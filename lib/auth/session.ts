@@ -4,31 +4,38 @@ import 'server-only';
  * so sign-out (which deletes it) ends every copy of the cookie.
  */
 import { randomBytes } from 'node:crypto';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { getIronSession } from 'iron-session';
 import { db } from '../db';
 import { env } from '../env';
 import type { Account } from './core';
+import { FORWARDED_SESSION_HEADER, openForwardedSession } from './forwarded-session';
+import { loadSessionContext, type SessionContext } from './session-context';
 import { readSessionCookie, SESSION_COOKIE, sessionOptions, type SessionData } from './session-cookie';
 
 /** A live session as the database knows it: the wallet comes from the row (it can change when wallets are unlinked). */
 export type ActiveSession = SessionData & { walletId: string };
 
-/** The signed-in session, checked against the database; null when signed out, expired or revoked. */
-// Memoised per request (React cache): the layout and the page ask once, the database answers once.
-export const currentSession = cache(async (): Promise<ActiveSession | null> => {
-  const data = await readSessionCookie((await cookies()).get(SESSION_COOKIE)?.value);
-  return data ? sessionFromDb(data) : null;
+/**
+ * The request's session context (session row, wallets, profile), or null when signed out, expired or revoked:
+ * the proxy's forwarded copy when it verifies for this cookie (lib/auth/forwarded-session.ts), else one lookup.
+ */
+// Memoised per request (React cache): the layout and the page ask once, the database answers at most once.
+export const sessionContext = cache(async (): Promise<SessionContext | null> => {
+  const cookie = (await cookies()).get(SESSION_COOKIE)?.value;
+  const forwarded = openForwardedSession((await headers()).get(FORWARDED_SESSION_HEADER), cookie);
+  if (forwarded) return forwarded;
+  const data = await readSessionCookie(cookie);
+  return data ? loadSessionContext(data) : null;
 });
 
+/** The signed-in session, checked against the database; null when signed out, expired or revoked. */
+export const currentSession = cache(async (): Promise<ActiveSession | null> => (await sessionContext())?.session ?? null);
+
+/** The live session of an unsealed cookie (one round trip; see session-context.ts). */
 export async function sessionFromDb(data: SessionData): Promise<ActiveSession | null> {
-  const row = await (await db()).session.findUnique({
-    where: { id: data.sid },
-    select: { expiresAt: true, userId: true, wallet: { select: { id: true, chain: true, address: true } } },
-  });
-  if (!row || row.userId !== data.userId || row.expiresAt.getTime() <= Date.now()) return null;
-  return { ...data, walletId: row.wallet.id, chain: row.wallet.chain as SessionData['chain'], address: row.wallet.address };
+  return (await loadSessionContext(data))?.session ?? null;
 }
 
 /** Starts a fresh session (new id, new cookie) for a verified wallet. */

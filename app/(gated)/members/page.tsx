@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getProfile } from '@/lib/account/profile';
-import { listWallets } from '@/lib/account/wallets';
-import { currentSession } from '@/lib/auth/session';
+import { sessionContext } from '@/lib/auth/session';
 import { CHAINS } from '@/lib/chains/registry';
-import type { ChainId } from '@/lib/chains/types';
 import { publicConfig } from '@/lib/env';
 import { checkAccess } from '@/lib/gate/gate';
 import { holdingsMode } from '@/lib/gate/holdings-service';
@@ -16,13 +13,17 @@ import { ProfileForm, type LinkedWalletRef } from '@/components/members/profile-
 
 export const metadata: Metadata = { title: 'Members' };
 
-/** The gated page. proxy.ts checked already; this asks the same gate again (never trust the proxy alone). */
+/**
+ * The gated page. proxy.ts checked already; this never relies on it: the session context is the proxy's only when
+ * its MAC verifies for this cookie (else one lookup of our own), and the holdings are asked again (cached).
+ */
 export default async function MembersPage() {
-  const session = await currentSession();
-  if (!session) redirect('/sign-in?next=/members');
-  const [wallets, profile] = await Promise.all([listWallets(session.userId), getProfile(session.userId)]);
-  const decision = await checkAccess(session.userId, wallets.map(({ id, chain, address }) => ({ id, chain: chain as ChainId, address })));
+  const context = await sessionContext();
+  if (!context) redirect('/sign-in?next=/members');
+  const { session, wallets, profile } = context;
+  const decision = await checkAccess(session.userId, wallets);
   if (decision.status === 'denied') redirect('/no-access');
+  // Reached only without the proxy (it answers 503 itself); a page cannot choose its status, so this is a 200.
   if (decision.status === 'unavailable') return <HoldingsUnavailable />;
   const { wallet, rule, balance } = decision;
   return (
@@ -57,7 +58,7 @@ export default async function MembersPage() {
           <dd data-testid="profile-bio">{profile?.bio || '—'}</dd>
         </dl>
         <p className="muted">Changes are confirmed by a signature from one of your linked wallets; you see the exact text first.</p>
-        <ProfileForm initial={{ displayName: profile?.displayName ?? '', bio: profile?.bio ?? '' }} wallets={wallets.map(({ id, chain, address }) => ({ id, chain, address }) as LinkedWalletRef)} config={publicConfig()} />
+        <ProfileForm initial={{ displayName: profile?.displayName ?? '', bio: profile?.bio ?? '' }} wallets={wallets.map(({ id, chain, address }): LinkedWalletRef => ({ id, chain, address }))} config={publicConfig()} />
       </section>
       {holdingsMode(wallet.chain) === 'demo' && (
         <section className="card">

@@ -1,12 +1,12 @@
 /**
  * Cardano: CIP-30 signData (CIP-8 COSE_Sign1 + COSE_Key) over the exact UTF-8 bytes of the CAIP-122 text.
- * Verified with @noble (Ed25519 RFC 8032 strict, blake2b-224) and a strict CBOR reader, not Mesh's checkSignature:
+ * Verified with native Ed25519 (lib/crypto/ed25519.ts, RFC 8032 strict), @noble blake2b-224 and a strict CBOR reader, not Mesh's checkSignature:
  * Mesh re-encodes the protected header, reads hex-looking messages as hex, ignores the `hashed` flag and lets a stake
  * key stand for a base address. Here the key must hash to the credential the claimed address type names.
  */
-import { ed25519 } from '@noble/curves/ed25519.js';
 import { blake2b } from '@noble/hashes/blake2.js';
 import { bytesToHex, hexToBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import { verifyEd25519 } from '../../crypto/ed25519';
 import { fail } from '../../errors';
 import type { ChainVerifier, SignInInput } from '../types';
 import { keyHash, parseAddressFor, type CardanoAddress, type CardanoNetwork } from './address';
@@ -66,7 +66,7 @@ function checkPayload({ unprotectedHeader, payload }: CoseSign1, message: string
 
 function ed25519Verifies({ protectedBytes, payload, signature }: CoseSign1, publicKey: Uint8Array): boolean {
   try {
-    return ed25519.verify(signature, sigStructure(protectedBytes, payload), publicKey, { zip215: false });
+    return verifyEd25519(signature, sigStructure(protectedBytes, payload), publicKey); // RFC 8032 strict, native
   } catch {
     return false; // a public key that is not a curve point
   }

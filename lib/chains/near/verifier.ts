@@ -1,5 +1,5 @@
 /**
- * NEAR: NEP-413 signMessage over the exact CAIP-122 text, verified with near-kit's verifyNep413Signature against
+ * NEAR: NEP-413 signMessage over the exact CAIP-122 text, verified (NEP-413 digest, native Ed25519) against
  * the recipient and nonce WE derive from the checked message (the app's host; SHA-256 of the message nonce).
  * Body extra `callbackUrl`: the value the wallet signed (MyNearWallet always signs one). Only a URL on the app's
  * origin is accepted (callback-url.ts); then exactly that payload is verified. Without it, the payload has none:
@@ -9,7 +9,7 @@
  * - implicit accounts (64 hex chars): offline, the account id must be hex(public key);
  * - named accounts (alice.near, 0x… eth-implicit, …): NEAR_RPC_URL `view_access_key` must show a FullAccess key.
  */
-import { verifyNep413Signature } from 'near-kit';
+import { verifyEd25519 } from '../../crypto/ed25519';
 import { fail } from '../../errors';
 import type { ChainVerifier } from '../types';
 import { requireFullAccessKey } from './access-key';
@@ -17,6 +17,7 @@ import { checkNearAccount, nearAccountKind, type NearNetwork } from './account-i
 import { readCallbackUrl } from './callback-url';
 import { readEd25519PublicKey, readSignature, toHex } from './keys';
 import { encodeSigningParams, nep413Nonce } from './nep413';
+import { nep413Digest } from './nep413-hash';
 
 export function normalizeNearAccount(address: string, network: NearNetwork): string {
   const check = checkNearAccount(address, network);
@@ -34,17 +35,12 @@ export interface Nep413Check {
   callbackUrl?: string;
 }
 
-/** Strict formats first, then near-kit's check of exactly this payload. Returns the key bytes. */
+/** Strict formats first, then the NEP-413 digest under a native Ed25519 check (lib/crypto). Returns the key bytes. */
 export async function checkNep413Signature(c: Nep413Check): Promise<Uint8Array> {
   const keyBytes = readEd25519PublicKey(c.publicKey);
-  readSignature(c.signature); // near-kit's decoder also takes base58 forms; the contract is base64
-  const valid = await verifyNep413Signature(
-    { accountId: '', publicKey: c.publicKey!, signature: c.signature }, // accountId is read only with options.near
-    { message: c.message, recipient: c.recipient, nonce: c.nonce, callbackUrl: c.callbackUrl },
-    // Our nonce is SHA-256 of the message nonce, not near-kit's timestamp layout; expiry and single use are
-    // enforced by the message's times and the nonce store.
-    { nonceValidation: 'none' },
-  );
+  // Our nonce is SHA-256 of the message nonce, not near-kit's timestamp layout; expiry and single use are
+  // enforced by the message's times and the nonce store.
+  const valid = verifyEd25519(readSignature(c.signature), nep413Digest(c), keyBytes);
   if (!valid) fail('invalid_signature', 'The signature does not match this key, message, app and nonce.');
   return keyBytes;
 }

@@ -123,3 +123,20 @@ export async function laceSigner(network: CardanoNetwork = 'mainnet'): Promise<W
     agent.signCip8Data({ knownAddresses, signWith: addrToSignWith(address), payload: payloadHex as HexBlob });
   return { stake: grouped.rewardAccount, base: grouped.address, enterprise, signData };
 }
+
+export type WalletSignerKind = 'lace' | 'nami';
+
+export const walletSigner = (kind: WalletSignerKind, network: CardanoNetwork = 'mainnet'): Promise<WalletSigner> =>
+  kind === 'lace' ? laceSigner(network) : Promise.resolve(namiSigner(network));
+
+/** What the wallet's CIP-30 API answers: addresses as hex bytes (Lace `cardanoAddressToCbor`, Nami `getRewardAddress`). */
+export function cip30Answers(signer: WalletSigner, network: CardanoNetwork = 'mainnet') {
+  const hex = (bech32: string) => hexOf(CSL.Address.from_bech32(bech32).to_bytes());
+  return {
+    networkId: networkIdOf(network),
+    rewardAddresses: [hex(signer.stake)],
+    usedAddresses: [hex(signer.base)],
+    changeAddress: hex(signer.base),
+    signData: signer.signData,
+  };
+}

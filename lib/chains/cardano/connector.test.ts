@@ -1,28 +1,34 @@
-/** The connector against fake CIP-30 wallets at globalThis.cardano (backed by a real Mesh key) and the demo wallet. */
+/**
+ * The connector against fake CIP-30 wallets at globalThis.cardano whose signData is Lace's and Nami's own code
+ * (wallet-signers.ts names the source files), and the demo wallet.
+ */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignIn } from '../../auth/core';
 import { RP, expectAt, signInRequest } from '../../../test/helpers/relying-party';
 import { demoWalletStorageKey, type ConnectorContext, type ConnectedWallet } from '../types';
 import createCardanoConnector from './connector';
-import { meshCip30Backend } from './test-keys';
+import { cip30Answers, walletSigner, type WalletSigner, type WalletSignerKind } from './wallet-signers';
 
 const ctx: ConnectorContext = { networks: RP.networks, appName: 'walletgate', origin: RP.origin, demoWallets: true };
-let backend: Awaited<ReturnType<typeof meshCip30Backend>>;
+let signer: WalletSigner;
+let backend: ReturnType<typeof cip30Answers>;
 const g = globalThis as { cardano?: Record<string, unknown>; localStorage?: Pick<Storage, 'getItem' | 'setItem'> };
 
-function fakeWallet(opts: { reject?: 'enable' | 'sign'; noRewardAddress?: boolean; networkId?: number } = {}) {
+type Answers = ReturnType<typeof cip30Answers>;
+function fakeWallet(opts: { reject?: 'enable' | 'sign'; noRewardAddress?: boolean; networkId?: number; answers?: Answers } = {}) {
+  const b = opts.answers ?? backend;
   return {
     name: 'Walletgate Test', icon: 'data:image/svg+xml,<svg/>', apiVersion: '0.1.0',
     enable: async () => {
       if (opts.reject === 'enable') throw { code: -3, info: 'user refused' };
       return {
-        getNetworkId: async () => opts.networkId ?? backend.networkId,
-        getRewardAddresses: async () => (opts.noRewardAddress ? [] : backend.rewardAddresses),
-        getUsedAddresses: async () => backend.usedAddresses,
-        getChangeAddress: async () => backend.changeAddress,
+        getNetworkId: async () => opts.networkId ?? b.networkId,
+        getRewardAddresses: async () => (opts.noRewardAddress ? [] : b.rewardAddresses),
+        getUsedAddresses: async () => b.usedAddresses,
+        getChangeAddress: async () => b.changeAddress,
         signData: async (address: string, payload: string) => {
           if (opts.reject === 'sign') throw { code: 3, info: 'user declined' };
-          return backend.signData(address, payload);
+          return b.signData(address, payload);
         },
       };
     },
@@ -36,7 +42,8 @@ async function signInWith(wallet: ConnectedWallet) {
 }
 
 beforeAll(async () => {
-  backend = await meshCip30Backend();
+  signer = await walletSigner('lace');
+  backend = cip30Answers(signer);
 });
 afterEach(() => {
   delete g.cardano;
@@ -52,18 +59,19 @@ describe('cardano connector (CIP-30)', () => {
       { id: 'walletgate', name: 'Walletgate Test', icon: wallet.icon, kind: 'injected' }]);
   });
 
-  it('signs in with the stake address (wallet returns hex, we show bech32), and the server accepts it', async () => {
-    g.cardano = { walletgate: fakeWallet() };
+  it.each<WalletSignerKind>(['lace', 'nami'])('%s: signs in with the stake address (wallet returns hex, we show bech32)', async (kind) => {
+    const own = await walletSigner(kind);
+    g.cardano = { walletgate: fakeWallet({ answers: cip30Answers(own) }) };
     const wallet = await createCardanoConnector(ctx).connect('walletgate');
-    expect(wallet.address).toBe(backend.mesh.stake);
-    expect(await signInWith(wallet)).toMatchObject({ ok: true, account: { address: backend.mesh.stake } });
+    expect(wallet.address).toBe(own.stake);
+    expect(await signInWith(wallet)).toMatchObject({ ok: true, account: { address: own.stake } });
   });
 
   it('falls back to the first used (base) address when the wallet has no reward address', async () => {
     g.cardano = { walletgate: fakeWallet({ noRewardAddress: true }) };
     const wallet = await createCardanoConnector(ctx).connect('walletgate');
-    expect(wallet.address).toBe(backend.mesh.base);
-    expect(await signInWith(wallet)).toMatchObject({ ok: true, account: { address: backend.mesh.base } });
+    expect(wallet.address).toBe(signer.base);
+    expect(await signInWith(wallet)).toMatchObject({ ok: true, account: { address: signer.base } });
   });
 
   it('maps wallet failures to WalletError codes', async () => {

@@ -13,7 +13,7 @@ import { connectInjected, injectedOptions } from './injected';
 import { WALLET_IDS } from './sign-request';
 
 const BEACON_OPTION: WalletOption = { id: WALLET_IDS.beacon, name: 'Temple, Kukai, Umami… (Beacon)', kind: 'remote' };
-const KUKAI_OPTION: WalletOption = { id: WALLET_IDS.kukai, name: 'Kukai — sign in with Google, email…', kind: 'remote' };
+const KUKAI_OPTION: WalletOption = { id: WALLET_IDS.kukai, name: 'Kukai (Google, email…)', kind: 'remote' };
 
 const createTezosConnector: CreateConnector = (ctx) => ({
   chain: 'tezos',

@@ -16,6 +16,7 @@ type Embed = InstanceType<KukaiSdk['KukaiEmbed']>;
 
 /** The iframe loads from Kukai's servers: give up on it sooner than the flow's connect bound. */
 const INIT_TIMEOUT_MS = 20_000;
+const AUTH_TIMEOUT_MS = 30_000;
 
 // kukai-embed allows one iframe per page.
 let current: { network: string; embed: Embed; ready: Promise<unknown> } | undefined;
@@ -77,7 +78,8 @@ export async function connectKukai(ctx: ConnectorContext, options?: ConnectOptio
         const abort = () => drop();
         signOptions?.signal.addEventListener('abort', abort, { once: true });
         try {
-          const { message, signature } = await k.embed.authenticate(requestId, nonce);
+          // Kukai signs this without a prompt once logged in: a longer silence means it will not answer.
+          const { message, signature } = await bounded(k.embed.authenticate(requestId, nonce), signOptions?.signal ?? signal, AUTH_TIMEOUT_MS, 'Kukai');
           if (typeof message !== 'string' || !message.startsWith(KUKAI_PREFIX) || typeof signature !== 'string')
             throw new WalletError('failed', 'Kukai answered with something that is not a signed message.');
           return { message, signature, publicKey };

@@ -36,7 +36,24 @@ export interface FlowOptions {
   address?: string;
 }
 
-export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, { mode = 'sign-in', signal = new AbortController().signal, address }: FlowOptions = {}): Promise<string> {
+export async function signIn(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, { mode = 'sign-in', signal: outer = new AbortController().signal, address }: FlowOptions = {}): Promise<string> {
+  // A failed or timed-out step also aborts the wallet's signal, so a connector takes its dialog or iframe down
+  // (Beacon's pairing alert, Kukai's full-screen iframe) and the panel is usable again.
+  const run = new AbortController();
+  const stop = () => run.abort();
+  outer.addEventListener('abort', stop, { once: true });
+  if (outer.aborted) stop();
+  try {
+    return await signInSteps(connector, walletId, walletName, report, mode, run.signal, address);
+  } catch (e) {
+    stop();
+    throw e;
+  } finally {
+    outer.removeEventListener('abort', stop);
+  }
+}
+
+async function signInSteps(connector: WalletConnector, walletId: string, walletName: string, report: (s: Step) => void, mode: FlowMode, signal: AbortSignal, address?: string): Promise<string> {
   let current: Step = { name: 'connecting', wallet: walletName };
   const show = (s: Step) => report((current = s));
   const options: ConnectOptions = {
@@ -51,8 +68,10 @@ export async function signIn(connector: WalletConnector, walletId: string, walle
   const request = await server(api<NonceResponse>('/api/auth/nonce', { chain: connector.chain, address: wallet.address, purpose: mode }));
   show({ name: 'signing', message: request.message });
   const signed = await bounded(wallet.sign(request, options), signal, STEP_TIMEOUT_MS.sign, walletName);
-  show({ name: 'verifying', message: request.message });
-  const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message: request.message, signature: signed.signature, publicKey: signed.publicKey };
+  // A wallet that signs its own template (Kukai) returns the text it signed: that is what the server verifies.
+  const message = signed.message ?? request.message;
+  show({ name: 'verifying', message });
+  const body = { ...signed.extras, chain: connector.chain, address: wallet.address, message, signature: signed.signature, publicKey: signed.publicKey };
   if (mode !== 'sign-in') {
     const linked = await server(api<{ wallet: { address: string } }>('/api/account/wallets', { ...body, move: mode === 'move' }));
     return linked.wallet.address;

@@ -6,11 +6,12 @@
 import { z } from 'zod';
 import { AppError, isAppError, type ErrorCode } from '../errors';
 import { CHAINS } from '../chains/registry';
-import { isChainId, type ChainId, type ChainVerifier, type ChainNetworks, type Endpoint, type SignInInput } from '../chains/types';
+import { isChainId, type ChainId, type ChainVerifier, type ChainNetworks, type Endpoint, type SignInInput, type WalletTemplateClaims } from '../chains/types';
 import { verifierFor } from '../chains/verifiers';
 import { UpstreamError } from '../net/fetch-json';
 import { parseBody } from '../validate';
 import { createSignInMessage, parseSignInMessage, validateSignInMessage, type SignInMessage } from './message';
+import { checkTemplateClaims } from './wallet-template';
 
 export interface Account {
   chain: ChainId;
@@ -85,8 +86,14 @@ export function createSignInRequest(rp: RelyingParty, o: SignInRequestOptions): 
 export interface SignInExpectations extends RelyingParty {
   /** The nonce you issued; or leave it out and pass consumeNonce. */
   nonce?: string;
-  /** Called once the signature is proven; must atomically consume the nonce and say whether it was still valid. */
-  consumeNonce?: (nonce: string, account: Account, message: string) => Promise<boolean | ErrorCode>;
+  /**
+   * Called once the signature is proven; must atomically consume the nonce and say whether it was still valid.
+   * `template` is set for a wallet's own template (Kukai): its text is the wallet's, so the store cannot compare it
+   * with the text it issued; it must instead check the wallet signed within the nonce's lifetime (± the skew).
+   */
+  consumeNonce?: (nonce: string, account: Account, message: string, template?: TemplateSigning) => Promise<boolean | ErrorCode>;
+  /** Accept a wallet's own authentication template (e.g. Kukai's) — only for requests that just prove control. */
+  walletTemplates?: boolean;
   statement?: string;
   resources?: string[];
   now?: Date;
@@ -94,8 +101,14 @@ export interface SignInExpectations extends RelyingParty {
   rpc?: Partial<Record<ChainId, Endpoint>>;
 }
 
+export interface TemplateSigning {
+  form: string;
+  signedAt: Date;
+  clockSkewSeconds: number;
+}
+
 export type SignInResult =
-  | { ok: true; account: Account; message: SignInMessage }
+  | { ok: true; account: Account; message: SignInMessage; template?: TemplateSigning }
   | { ok: false; code: ErrorCode; message: string };
 
 const inputSchema = z.object({
@@ -109,6 +122,7 @@ const inputSchema = z.object({
 const NONCE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   expired: 'Sign-in expired — try again.',
   nonce_mismatch: 'This sign-in request was already used or is unknown — try again.',
+  not_yet_valid: 'The wallet says it signed before this sign-in request was made — check the device\'s clock, then try again.',
 };
 
 /** Verifies a sign-in. Never throws on bad input: every rejection is `{ ok: false, code, message }`. */
@@ -125,7 +139,7 @@ export async function verifySignIn(input: unknown, x: SignInExpectations): Promi
   }
   // Only a proven signature spends the nonce. Errors of the store itself propagate: they are not bad input.
   if (x.consumeNonce) {
-    const consumed = await x.consumeNonce(result.message.nonce, result.account, (input as { message: string }).message);
+    const consumed = await x.consumeNonce(result.message.nonce, result.account, (input as { message: string }).message, result.template);
     if (consumed !== true) {
       const code: ErrorCode = consumed === false ? 'nonce_mismatch' : consumed;
       return { ok: false, code, message: NONCE_MESSAGES[code] ?? 'This sign-in request is no longer valid — try again.' };
@@ -141,6 +155,8 @@ async function verifyOrThrow(raw: unknown, x: SignInExpectations): Promise<SignI
   const network = x.networks[chain];
   const address = verifier.normalizeAddress(body.address, network);
   const meta = CHAINS[chain];
+  const claims = verifier.walletTemplate?.read(body.message);
+  if (claims) return verifyTemplate(verifier, claims, { ...body, chain, extras: raw as Record<string, unknown> }, address, x);
   const message = parseSignInMessage(body.message, meta.messagePrefix);
   if (message.address !== address) throw new AppError('address_mismatch', 'The message names another address.');
   const { domain, uri } = originParts(x.origin);
@@ -159,4 +175,28 @@ async function verifyOrThrow(raw: unknown, x: SignInExpectations): Promise<SignI
   await verifier.verify({ input, address, message, network, origin: uri, domain, now: x.now ?? new Date(), rpc: x.rpc?.[chain] });
   const account: Account = { chain, address, caip10: `${meta.namespace}:${message.chainId}:${address}` };
   return { ok: true, account, message };
+}
+
+/** A wallet's own template (Kukai): the same checks as a CAIP-122 message, read from the wallet's fields. */
+async function verifyTemplate(
+  verifier: ChainVerifier<ChainId>, claims: WalletTemplateClaims, input: SignInInput, address: string, x: SignInExpectations,
+): Promise<SignInResult & { ok: true }> {
+  const chain = verifier.chain;
+  const network = x.networks[chain];
+  const { domain, uri } = originParts(x.origin);
+  const clockSkewSeconds = x.clockSkewSeconds ?? 30;
+  checkTemplateClaims(claims, {
+    origin: uri, network: String(network), address, nonce: x.nonce, requestId: x.resources?.[0],
+    allowed: x.walletTemplates === true, now: x.now ?? new Date(), clockSkewSeconds,
+  });
+  await verifier.walletTemplate!.verify({ input, claims, address });
+  const meta = CHAINS[chain];
+  const chainId = verifier.chainReference(network);
+  // The claims in the common model, for callers that read result.message (nonce, issued-at, request id).
+  const message: SignInMessage = {
+    prefix: meta.messagePrefix, domain, chainName: meta.name, address, uri, version: '1', chainId,
+    nonce: claims.nonce, issuedAt: claims.signedAt.toISOString(), requestId: claims.requestId,
+  };
+  const account: Account = { chain, address, caip10: `${meta.namespace}:${chainId}:${address}` };
+  return { ok: true, account, message, template: { form: claims.form, signedAt: claims.signedAt, clockSkewSeconds } };
 }

@@ -84,6 +84,19 @@ for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] a
       expect(results.filter((r) => r === true)).toHaveLength(1);
     });
 
+    it("a wallet template (Kukai) spends it without the message hash, once, bound the same way and to its lifetime", async () => {
+      const n = newNonce();
+      const issuedAt = new Date();
+      await storeNonce(n, binding, 'the CAIP-122 text we issued', issuedAt, minutes(5));
+      const signedAt = (ms: number) => ({ signedAt: new Date(issuedAt.getTime() + ms), clockSkewSeconds: 30 });
+      expect(await consumeNonce(n, { ...binding, purpose: 'link' }, 'kukai text', new Date(), signedAt(1000))).toBe('nonce_mismatch');
+      expect(await consumeNonce(n, { ...binding, chain: 'tezos' }, 'kukai text', new Date(), signedAt(1000))).toBe('nonce_mismatch');
+      // Signed (by the wallet's clock) before the nonce existed, beyond the skew.
+      expect(await consumeNonce(n, binding, 'kukai text', new Date(), signedAt(-31_000))).toBe('not_yet_valid');
+      expect(await consumeNonce(n, binding, 'kukai text', new Date(), signedAt(-29_000))).toBe(true);
+      expect(await consumeNonce(n, binding, 'kukai text', new Date(), signedAt(1000))).toBe('nonce_mismatch');
+    });
+
     it('stores only the message hash', () => {
       expect(hashMessage('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     });

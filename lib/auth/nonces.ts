@@ -3,6 +3,10 @@ import 'server-only';
  * Nonce store: >= 128 bits, alphanumeric, single use, short TTL, bound to chain + address + purpose and to the
  * exact message text (its SHA-256). Consumed by ONE conditional DELETE, so parallel verifies of one signed message
  * yield exactly one success.
+ * Alphanumeric matters beyond CAIP-122: Kukai escapes only `"` before it Micheline-parses the text it signs, so a
+ * backslash in a nonce would make its signed bytes differ from the text it returns.
+ * A wallet's own template (Kukai) is worded and timed by the wallet, so its hash cannot be known when the nonce is
+ * issued: such a nonce is bound to chain + address + purpose + user, and to being signed within its lifetime.
  */
 import { createHash, randomInt } from 'node:crypto';
 import { db } from '../db';
@@ -30,16 +34,32 @@ export async function storeNonce(value: string, b: NonceBinding, message: string
   await purgeExpired();
 }
 
-/** Spends the nonce if it is live and bound to exactly this chain, address, purpose, user and message. */
-export async function consumeNonce(value: string, b: NonceBinding, message: string, now = new Date()): Promise<true | ErrorCode> {
+/** A wallet template's signing time (its own clock) and the skew allowed against ours. */
+export interface TemplateSigned {
+  signedAt: Date;
+  clockSkewSeconds: number;
+}
+
+/**
+ * Spends the nonce if it is live and bound to exactly this chain, address, purpose and user, and either to this exact
+ * message or — for a wallet template — to a signing time no earlier than its issue (minus the skew).
+ */
+export async function consumeNonce(
+  value: string, b: NonceBinding, message: string, now = new Date(), template?: TemplateSigned,
+): Promise<true | ErrorCode> {
   const prisma = await db();
+  const signed = template
+    ? { issuedAt: { lte: new Date(template.signedAt.getTime() + template.clockSkewSeconds * 1000) } }
+    : { messageHash: hashMessage(message) };
   const { count } = await prisma.nonce.deleteMany({
-    where: { value, chain: b.chain, address: b.address, purpose: b.purpose, userId: b.userId ?? null, messageHash: hashMessage(message), expiresAt: { gt: now } },
+    where: { value, chain: b.chain, address: b.address, purpose: b.purpose, userId: b.userId ?? null, ...signed, expiresAt: { gt: now } },
   });
   if (count === 1) return true;
   // Only to say why: an expired row is reported as expired (and removed); anything else is unknown or used.
   const expired = await prisma.nonce.deleteMany({ where: { value, expiresAt: { lte: now } } });
-  return expired.count > 0 ? 'expired' : 'nonce_mismatch';
+  if (expired.count > 0) return 'expired';
+  if (template && (await prisma.nonce.count({ where: { value, issuedAt: { gt: signed.issuedAt!.lte } } })) > 0) return 'not_yet_valid';
+  return 'nonce_mismatch';
 }
 
 const PURGE_EVERY_MS = 60_000;

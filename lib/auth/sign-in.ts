@@ -87,7 +87,11 @@ export async function verifyWalletProof(body: unknown, intent: Purpose | Signatu
     resources: x.resources,
     clockSkewSeconds: e.clockSkewSeconds,
     rpc: e.endpoints,
-    consumeNonce: (nonce, account, message) => consumeNonce(nonce, { chain: account.chain, address: account.address, purpose: x.purpose, userId }, message),
+    // A wallet's own template (Kukai) proves control of the address only: fine for sign-in and link, not for a move
+    // or an action, whose signed text must state what is agreed to.
+    walletTemplates: x.purpose === 'sign-in' || x.purpose === 'link',
+    consumeNonce: (nonce, account, message, template) =>
+      consumeNonce(nonce, { chain: account.chain, address: account.address, purpose: x.purpose, userId }, message, new Date(), template),
   });
   if (!result.ok) throw new AppError(result.code, result.message);
   if (CHAINS[result.account.chain].status !== 'live') throw new AppError('unsupported_chain', 'This chain is not available.');

@@ -65,6 +65,31 @@ export interface ChainVerifier<C extends ChainId = ChainId> {
   signingParams(message: string, parsed: SignInMessage, ctx: { domain: string; origin: string }): Record<string, unknown>;
   /** Checks the signature over the exact message and binds the key to the address. Throws AppError. */
   verify(ctx: VerifyContext<C>): Promise<void>;
+  /** A wallet's own sign-in text accepted beside the CAIP-122 one (Tezos: Kukai's JSON template). */
+  walletTemplate?: WalletTemplate;
+}
+
+/** What a wallet's own sign-in template states; the core checks these against the app like a CAIP-122 message. */
+export interface WalletTemplateClaims {
+  /** Which template (e.g. 'kukai'). */
+  form: string;
+  /** The page origin the wallet signed for, with scheme. */
+  origin: string;
+  /** The network name the wallet signed for, compared with the configured one. */
+  network: string;
+  address: string;
+  publicKey: string;
+  nonce: string;
+  requestId: string;
+  /** The wallet's clock when it signed. */
+  signedAt: Date;
+}
+
+export interface WalletTemplate {
+  /** null when `message` is not this template; throws AppError when it is one but malformed. */
+  read(message: string): WalletTemplateClaims | null;
+  /** Checks the signature over the exact bytes of `input.message` and binds the key to the address. Throws AppError. */
+  verify(ctx: { input: SignInInput; claims: WalletTemplateClaims; address: string }): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +137,8 @@ export interface SignRequest {
 /** What goes into POST /api/auth/verify besides chain/address/message. */
 export interface SignedPayload {
   signature: string;
+  /** The text signed, when the wallet signs its own template rather than the request's message (Kukai). */
+  message?: string;
   publicKey?: string;
   extras?: Record<string, unknown>;
 }

@@ -3,13 +3,21 @@
  * import() on connect only. Browser extensions answer over postMessage; mobile and web wallets pair through
  * Beacon's P2P relay (Matrix) or WalletConnect, so those need the network. Beacon's own dialog lists the wallets
  * and their install links.
+ *
+ * Beacon's promises may never settle (a closed dialog, a relay that does not answer, a wallet that never replies),
+ * so every request here is bounded (BEACON_TIMEOUT_MS) and cancellable; on either we close Beacon's dialog and
+ * start the next attempt with a fresh pairing.
  */
-import { WalletError, type ConnectedWallet, type ConnectorContext } from '../types';
+import { bounded } from '../../ui/bounded';
+import { WalletError, type ConnectedWallet, type ConnectOptions, type ConnectorContext } from '../types';
 import { payloadToSign, WALLET_IDS } from './sign-request';
 import { requireImplicitAccount, toWalletError } from './wallet-errors';
 
 type BeaconSdk = typeof import('@airgap/beacon-sdk');
 type DAppClient = InstanceType<BeaconSdk['DAppClient']>;
+
+/** How long we wait for a Beacon wallet to pair, and to answer a signature request. */
+export const BEACON_TIMEOUT_MS = 30_000;
 
 // Beacon keeps one client per page (a second instance warns and shares storage).
 let client: { network: string; instance: DAppClient } | undefined;
@@ -27,15 +35,53 @@ function clientFor(sdk: BeaconSdk, ctx: ConnectorContext): DAppClient {
   return instance;
 }
 
-export async function connectBeacon(ctx: ConnectorContext): Promise<ConnectedWallet> {
+/**
+ * Beacon 4 writes its metrics queue to IndexedDB without awaiting it; until its database has opened (or when a second
+ * tab holds an older version of it) each write rejects with "metrics not found. error: …" and nobody catches it.
+ * That bookkeeping is Beacon's, not a failure of the sign-in: keep it from surfacing as an unhandled rejection.
+ */
+const BEACON_STORE_MISSING = /^(metrics|bug_report) not found\. error:/;
+let quieted = false;
+function quietBeaconBookkeeping(): void {
+  if (quieted || typeof window === 'undefined') return;
+  quieted = true;
+  window.addEventListener('unhandledrejection', (event) => {
+    if (typeof event.reason === 'string' && BEACON_STORE_MISSING.test(event.reason)) event.preventDefault();
+  });
+}
+
+function beaconError(e: unknown, action: string): WalletError {
+  const message = typeof e === 'string' ? e : (e as { message?: unknown })?.message;
+  // What requestPermissions rejects with once the pairing dialog has been closed (see quietBeaconBookkeeping).
+  if (typeof message === 'string' && BEACON_STORE_MISSING.test(message))
+    return new WalletError('rejected', 'The Beacon dialog was closed before a wallet connected.');
+  return toWalletError(e, action);
+}
+
+/** Closes Beacon's dialog and toasts; a pending pairing is abandoned. */
+function release(dapp: DAppClient): void {
+  dapp.hideUI(['alert', 'toast']).catch(() => undefined);
+}
+
+async function request<T>(dapp: DAppClient, work: () => Promise<T>, signal: AbortSignal, action: string): Promise<T> {
+  const onAbort = () => release(dapp);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await bounded(work(), signal, BEACON_TIMEOUT_MS, 'your Beacon wallet');
+  } catch (e) {
+    if (e instanceof WalletError && e.code === 'timeout') release(dapp);
+    throw beaconError(e, action);
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+}
+
+export async function connectBeacon(ctx: ConnectorContext, options?: ConnectOptions): Promise<ConnectedWallet> {
+  const signal = options?.signal ?? new AbortController().signal;
+  quietBeaconBookkeeping();
   const sdk = await import('@airgap/beacon-sdk');
   const dapp = clientFor(sdk, ctx);
-  let granted: Awaited<ReturnType<DAppClient['requestPermissions']>>;
-  try {
-    granted = await dapp.requestPermissions();
-  } catch (e) {
-    throw toWalletError(e, 'connect');
-  }
+  const granted = await request(dapp, () => dapp.requestPermissions(), signal, 'connect');
   const active = await dapp.getActiveAccount();
   const address = requireImplicitAccount(granted.address ?? active?.address);
   const publicKey = granted.publicKey ?? active?.publicKey;
@@ -45,14 +91,11 @@ export async function connectBeacon(ctx: ConnectorContext): Promise<ConnectedWal
   return {
     walletId: WALLET_IDS.beacon,
     address,
-    async sign(request) {
-      const payload = payloadToSign(request);
-      try {
-        const { signature } = await dapp.requestSignPayload({ signingType: sdk.SigningType.MICHELINE, payload, sourceAddress: address });
-        return { signature, publicKey, extras: { payload } };
-      } catch (e) {
-        throw toWalletError(e, 'sign the message');
-      }
+    async sign(req, signOptions) {
+      const payload = payloadToSign(req);
+      const work = () => dapp.requestSignPayload({ signingType: sdk.SigningType.MICHELINE, payload, sourceAddress: address });
+      const { signature } = await request(dapp, work, signOptions?.signal ?? signal, 'sign the message');
+      return { signature, publicKey, extras: { payload } };
     },
     async disconnect() {
       await dapp.clearActiveAccount();

@@ -29,10 +29,10 @@ function inject(overrides: Partial<TezosInjectedProvider> = {}) {
 }
 
 describe('tezos connector', () => {
-  it('lists injected providers, Beacon and the demo wallet (only when enabled)', async () => {
+  it('lists injected providers, Beacon, Kukai and the demo wallet (only when enabled)', async () => {
     inject();
-    expect((await createTezosConnector(CTX).listWallets()).map((w) => w.id)).toEqual(['injected:com.example.wallet', 'beacon', 'demo']);
-    expect((await createTezosConnector({ ...CTX, demoWallets: false }).listWallets()).map((w) => w.id)).toEqual(['injected:com.example.wallet', 'beacon']);
+    expect((await createTezosConnector(CTX).listWallets()).map((w) => w.id)).toEqual(['injected:com.example.wallet', 'beacon', 'kukai', 'demo']);
+    expect((await createTezosConnector({ ...CTX, demoWallets: false }).listWallets()).map((w) => w.id)).toEqual(['injected:com.example.wallet', 'beacon', 'kukai']);
     await expect(createTezosConnector({ ...CTX, demoWallets: false }).connect('demo')).rejects.toMatchObject({ code: 'no_wallet' });
   });
 

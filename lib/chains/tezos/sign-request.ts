@@ -2,7 +2,7 @@
 import { WalletError, type SignRequest } from '../types';
 import { michelinePayloadHex } from './micheline';
 
-export const WALLET_IDS = { beacon: 'beacon', demo: 'demo', injectedPrefix: 'injected:' } as const;
+export const WALLET_IDS = { beacon: 'beacon', kukai: 'kukai', demo: 'demo', injectedPrefix: 'injected:' } as const;
 
 /** The payload the server asked for; it must be the Micheline PACK of the message shown, or we refuse to sign. */
 export function payloadToSign(request: SignRequest): string {

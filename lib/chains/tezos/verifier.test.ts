@@ -30,7 +30,10 @@ describe('tezos message and payload', () => {
     expect(req.message.startsWith('Tezos Signed Message: walletgate.test wants you to sign in with your Tezos account:\n')).toBe(true);
     expect(req.message).toContain('Chain ID: NetXdQprcVkpaWU');
     const bytes = new TextEncoder().encode(req.message).length;
-    expect(req.signing).toEqual({ payload: `0501${bytes.toString(16).padStart(8, '0')}${utf8Hex(req.message)}` });
+    expect(req.signing).toEqual({
+      payload: `0501${bytes.toString(16).padStart(8, '0')}${utf8Hex(req.message)}`,
+      kukai: { requestId: 'urn:walletgate:sign-in', nonce: 'n0nceAbCdEf0123456789x' },
+    });
     expect(michelinePayloadHex('é')).toBe('050100000002c3a9');
   });
 

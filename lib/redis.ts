@@ -46,8 +46,9 @@ export function createRedisLink(cfg: RedisConfig): RedisLink {
     lazyConnect: false,
   };
   const client = new Redis(cfg.url, { ...common, commandTimeout: cfg.commandTimeoutMs, enableOfflineQueue: false });
-  // The subscriber queues its SUBSCRIBE until connected and re-subscribes after every reconnect.
-  const subscriber = new Redis(cfg.url, { ...common, enableOfflineQueue: true, autoResubscribe: true });
+  // The subscriber queues its SUBSCRIBE until connected (even if Redis is down at start) and re-subscribes after
+  // every reconnect. Invalidations published while it is disconnected are missed: local copies then live out their TTL.
+  const subscriber = new Redis(cfg.url, { ...common, enableOfflineQueue: true, maxRetriesPerRequest: null, autoResubscribe: true });
   client.on('error', (e) => warnRedis('connection', e));
   subscriber.on('error', (e) => warnRedis('subscriber', e));
   const handlers = new Map<string, ((message: string) => void)[]>();

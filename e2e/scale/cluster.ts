@@ -75,7 +75,7 @@ export async function startCluster(databaseUrl: string): Promise<Cluster> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: redisProxy.url,
     REDIS_KEY_PREFIX: keyPrefix,
-    DEMO_MODE: 'false',
+    DEMO_MODE: 'true', // Ethereum reads the RPC stub (its endpoint is set); the other chains read the demo ledger
     ETHEREUM_RPC_URL: `${stubUrl}/eth`,
     HOLDINGS_CACHE_TTL_SECONDS: String(TTL_SECONDS),
     UPSTREAM_TIMEOUT_MS: '800',

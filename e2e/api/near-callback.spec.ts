@@ -18,11 +18,11 @@ async function nearNonce(request: APIRequestContext, key: TestKey, purpose: Purp
   return (await res.json()) as { message: string; signing: Record<string, unknown> };
 }
 
-/** The body a client sends after MyNearWallet signed `message` with `callbackUrl` (named in the body or not). */
-function mnwBody(key: TestKey, n: { message: string; signing: Record<string, unknown> }, signedUrl: string, namedUrl: string | undefined = signedUrl) {
+/** The body a client sends after MyNearWallet signed `message` with `signedUrl`; it names `namedUrl` (null: none). */
+function mnwBody(key: TestKey, n: { message: string; signing: Record<string, unknown> }, signedUrl: string, namedUrl: string | null = signedUrl) {
   const p = { message: n.message, recipient: String(n.signing.recipient), nonce: Buffer.from(String(n.signing.nonce), 'base64'), callbackUrl: signedUrl };
   const signed = mnwSignMessage(key, p, signedUrl);
-  return { chain: 'near', address: key.accountId, message: n.message, signature: signed.signature, publicKey: signed.publicKey, ...(namedUrl === undefined ? {} : { callbackUrl: namedUrl }) };
+  return { chain: 'near', address: key.accountId, message: n.message, signature: signed.signature, publicKey: signed.publicKey, ...(namedUrl === null ? {} : { callbackUrl: namedUrl }) };
 }
 
 const session = async (request: APIRequestContext) => (await (await request.get('/api/auth/session')).json()) as { authenticated: boolean; account?: { chain: string; address: string } };
@@ -48,7 +48,7 @@ test('the callbackUrl named must be the one signed: signed-not-named, named-not-
   const key = newTestKey();
   const n = await nearNonce(request, key, 'sign-in');
   const url = `${baseURL}/sign-in`;
-  for (const body of [mnwBody(key, n, url, undefined), { ...mnwBody(key, n, url), callbackUrl: `${baseURL}/other` }]) {
+  for (const body of [mnwBody(key, n, url, null), { ...mnwBody(key, n, url), callbackUrl: `${baseURL}/other` }]) {
     const res = await request.post('/api/auth/verify', { data: body });
     expect(res.status()).toBe(401);
     expect(await codeOf(res)).toBe('invalid_signature');

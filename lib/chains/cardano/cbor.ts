@@ -1,9 +1,11 @@
 /**
  * A small, strict CBOR (RFC 8949) codec for the COSE structures CIP-8 uses. Only what COSE_Sign1 and COSE_Key need:
  * integers within JS's safe range, byte/text strings, arrays, maps with int/text keys, tags, true/false/null.
- * Decoding refuses trailing bytes, duplicate map keys, reserved encodings and deep nesting: all throw CborError.
- * Chunked (indefinite) byte strings are accepted, as some CBOR writers split long payloads.
+ * Decoding is cborg's, strict (see OPTIONS), plus the checks its options cannot express (StrictTokenizer, checkShape):
+ * trailing bytes, duplicate map keys, reserved and non-shortest encodings, indefinite lengths, floats, invalid UTF-8,
+ * non-int/text map keys and deep nesting all throw CborError.
  */
+import { decode, Tokenizer, Type, type DecodeOptions, type Token } from 'cborg';
 export type CborKey = number | string;
 export type CborValue = number | string | boolean | null | Uint8Array | CborValue[] | CborMap | CborTag;
 export type CborMap = Map<CborKey, CborValue>;
@@ -17,97 +19,68 @@ export class CborError extends Error {
 }
 
 const MAX_DEPTH = 16;
-const textDecoder = new TextDecoder('utf-8', { fatal: true });
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-class Reader {
-  offset = 0;
-  constructor(readonly bytes: Uint8Array) {}
+/**
+ * cborg in strict mode: shortest-form integers and lengths, no duplicate keys, no indefinite lengths, no undefined,
+ * NaN, Infinity or integers beyond 2^53. Only tag 18 (COSE_Sign1) is known; any other tag is refused.
+ */
+const OPTIONS: DecodeOptions = {
+  strict: true,
+  useMaps: true,
+  rejectDuplicateMapKeys: true,
+  allowIndefinite: false,
+  allowUndefined: false,
+  allowInfinity: false,
+  allowNaN: false,
+  allowBigInt: false,
+  retainStringBytes: true,
+  tags: { 18: (inner) => ({ tag: 18, value: inner() as CborValue }) },
+};
 
-  take(length: number): Uint8Array {
-    if (length > this.bytes.length - this.offset) throw new CborError('CBOR ends early.');
-    const slice = this.bytes.subarray(this.offset, this.offset + length);
-    this.offset += length;
-    return slice;
+/** What cborg's options cannot say: no floats, and text must be valid UTF-8 (cborg substitutes U+FFFD). */
+class StrictTokenizer extends Tokenizer {
+  override next(): Token {
+    const token = super.next();
+    if (token.type === Type.float) throw new CborError('Floating-point numbers are not accepted.');
+    if (token.type === Type.string && token.byteValue) fatalUtf8.decode(token.byteValue);
+    return token;
   }
-
-  /** Reads the argument of an initial byte; null means indefinite length. */
-  argument(info: number): number | null {
-    if (info < 24) return info;
-    if (info === 31) return null;
-    if (info > 27) throw new CborError('Reserved CBOR encoding.');
-    const size = 1 << (info - 24);
-    let value = 0n;
-    for (const byte of this.take(size)) value = (value << 8n) | BigInt(byte);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new CborError('CBOR integer too large.');
-    return Number(value);
-  }
 }
 
-function definite(length: number | null): number {
-  if (length === null) throw new CborError('Indefinite-length CBOR is only accepted for byte strings.');
-  return length;
+/**
+ * The options object the tokenizer and cborg's decode share. Built in the key order cborg's decode() merges its
+ * defaults in (lib/decode.js decodeFirst), so both objects have one shape: with two shapes, property reads in the
+ * tokenizer went megamorphic and decoding ran ~3x slower.
+ */
+function withTokenizer(bytes: Uint8Array): DecodeOptions {
+  const options: DecodeOptions = Object.assign({}, CBORG_DEFAULTS, OPTIONS);
+  options.tokenizer = new StrictTokenizer(bytes, options);
+  return options;
 }
+const CBORG_DEFAULTS = { strict: false, allowIndefinite: true, allowUndefined: true, allowBigInt: true };
 
-function readChunkedBytes(reader: Reader): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  for (;;) {
-    const initial = reader.take(1)[0];
-    if (initial === 0xff) break;
-    if (initial >> 5 !== 2) throw new CborError('A chunked byte string may only hold byte strings.');
-    chunks.push(reader.take(definite(reader.argument(initial & 0x1f))));
-  }
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) out.set(chunk, (at += chunk.length) - chunk.length);
-  return out;
-}
-
-function readMap(reader: Reader, length: number, depth: number): CborMap {
-  const map: CborMap = new Map();
-  for (let i = 0; i < length; i++) {
-    const key = readValue(reader, depth + 1);
-    if (typeof key !== 'number' && typeof key !== 'string') throw new CborError('CBOR map keys must be integers or text.');
-    if (map.has(key)) throw new CborError('Duplicate CBOR map key.');
-    map.set(key, readValue(reader, depth + 1));
-  }
-  return map;
-}
-
-function readSimple(info: number): CborValue {
-  if (info === 20) return false;
-  if (info === 21) return true;
-  if (info === 22) return null;
-  throw new CborError('Unsupported CBOR simple value.');
-}
-
-function readValue(reader: Reader, depth: number): CborValue {
+/** Map keys are integers or text, and nesting stays shallow (cborg accepts any key type and any depth). */
+function checkShape(value: CborValue, depth: number): void {
   if (depth > MAX_DEPTH) throw new CborError('CBOR nested too deeply.');
-  const initial = reader.take(1)[0];
-  const major = initial >> 5;
-  const info = initial & 0x1f;
-  if (major === 7) return readSimple(info);
-  const arg = reader.argument(info);
-  switch (major) {
-    case 0: return definite(arg);
-    case 1: return -1 - definite(arg);
-    case 2: return arg === null ? readChunkedBytes(reader) : reader.take(arg).slice();
-    case 3: return textDecoder.decode(reader.take(definite(arg)));
-    case 4: return Array.from({ length: definite(arg) }, () => readValue(reader, depth + 1));
-    case 5: return readMap(reader, definite(arg), depth);
-    default: return { tag: definite(arg), value: readValue(reader, depth + 1) };
-  }
+  if (Array.isArray(value)) for (const item of value) checkShape(item, depth + 1);
+  else if (value instanceof Map) {
+    for (const [k, v] of value) {
+      if (typeof k !== 'number' && typeof k !== 'string') throw new CborError('CBOR map keys must be integers or text.');
+      checkShape(v, depth + 1);
+    }
+  } else if (typeof value === 'object' && value !== null && !(value instanceof Uint8Array)) checkShape(value.value, depth + 1);
 }
 
 /** Decodes exactly one CBOR item filling all of `bytes`. Throws CborError (text decoding errors included). */
 export function decodeCbor(bytes: Uint8Array): CborValue {
-  const reader = new Reader(bytes);
   let value: CborValue;
   try {
-    value = readValue(reader, 0);
+    value = decode(bytes, withTokenizer(bytes)) as CborValue;
   } catch (e) {
-    throw e instanceof CborError ? e : new CborError('Invalid CBOR text string.');
+    throw e instanceof CborError ? e : new CborError(`Invalid CBOR (${e instanceof Error ? e.message.replace(/^CBOR decode error: /, '') : 'unreadable'}).`);
   }
-  if (reader.offset !== bytes.length) throw new CborError('Trailing bytes after the CBOR item.');
+  checkShape(value, 0);
   return value;
 }
 

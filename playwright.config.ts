@@ -28,7 +28,7 @@ const appEnv = (port: number, extra: Record<string, string>) => ({
 type WebServer = Extract<NonNullable<PlaywrightTestConfig['webServer']>, { command: string }>;
 const app = (port: number, extra: Record<string, string>): WebServer => ({
   command: `npx next start -p ${port}`,
-  url: `http://localhost:${port}/api/auth/session`,
+  url: `http://localhost:${port}/api/health`, // ready once the database is open and migrated
   env: appEnv(port, extra),
   reuseExistingServer: false,
   timeout: 120_000,

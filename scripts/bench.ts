@@ -29,7 +29,7 @@ async function startServer() {
     detached: true,
   });
   for (let i = 0; i < 120; i++) {
-    if (await fetch(`${BASE}/api/auth/session`).then((r) => r.ok, () => false)) return child;
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('bench: the server did not start');

@@ -35,7 +35,7 @@ async function waitUp(url: string, child: ChildProcess, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: next start exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/auth/session`).then((r) => r.ok, () => false)) return;
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`${url} did not come up in ${timeoutMs} ms`);

@@ -65,6 +65,6 @@ export default defineConfig({
     ...(pg ? [{ name: 'api-postgres', testMatch: 'api/**/*.spec.ts', use: { baseURL: `http://localhost:${port(1)}` } }] : []),
     { name: 'browser', testMatch: 'browser/**/*.spec.ts', use: { baseURL: `http://localhost:${port(0)}`, viewport: { width: 1280, height: 800 } } },
     { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: `http://localhost:${port(2)}` } },
-    { name: 'walletconnect', testMatch: 'walletconnect/**/*.spec.ts', use: { baseURL: `http://localhost:${port(3)}`, viewport: { width: 1280, height: 800 } } },
+    { name: 'walletconnect', testDir: 'e2e/walletconnect', use: { baseURL: `http://localhost:${port(3)}`, viewport: { width: 1280, height: 800 } } },
   ],
 });

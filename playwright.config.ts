@@ -4,6 +4,7 @@
  *  - :3101 the same app on Postgres (only when TEST_DATABASE_URL is set; .ci/run sets it);
  *  - :3102 the app with ETHEREUM_RPC_URL pointing at a local stub JSON-RPC server (:3190), demo off;
  *  - :3110/:3111 two instances on one Postgres and one Redis, started by the `scale` spec itself (e2e/scale).
+ *  - :3103 the demo app with WALLETCONNECT_PROJECT_ID set (its relay is routed to an in-test relay).
  * E2E_PORT_BASE (default 3100) moves every port together, so two checkouts can run their suites at once.
  */
 import { defineConfig, type PlaywrightTestConfig } from '@playwright/test';
@@ -58,6 +59,7 @@ export default defineConfig({
     app(port(0), { DATABASE_URL: 'memory://', DEMO_MODE: 'true' }),
     ...(pg ? [app(port(1), { DATABASE_URL: pg, DEMO_MODE: 'true' })] : []),
     app(port(2), { DATABASE_URL: 'memory://', DEMO_MODE: 'false', ETHEREUM_RPC_URL: `${STUB}/eth`, HOLDINGS_CACHE_TTL_SECONDS: '2', UPSTREAM_TIMEOUT_MS: '800' }),
+    app(port(3), { DATABASE_URL: 'memory://', DEMO_MODE: 'true', WALLETCONNECT_PROJECT_ID: '0123456789abcdef0123456789abcdef' }),
   ],
   projects: [
     { name: 'api-pglite', testMatch: 'api/**/*.spec.ts', use: { baseURL: `http://localhost:${port(0)}` } },
@@ -66,5 +68,6 @@ export default defineConfig({
     { name: 'rpc', testMatch: 'rpc/**/*.spec.ts', use: { baseURL: `http://localhost:${port(2)}` } },
     // Starts its own two instances (+10, +11) over TEST_DATABASE_URL and Redis; skips with a line when either is absent.
     { name: 'scale', testMatch: 'scale/**/*.spec.ts' },
+    { name: 'walletconnect', testDir: 'e2e/walletconnect', use: { baseURL: `http://localhost:${port(3)}`, viewport: { width: 1280, height: 800 } } },
   ],
 });

@@ -74,7 +74,7 @@ export function WalletPanel({ chain, config, next, mode }: { chain: ChainId; con
         2. Choose {/^[AEIOU]/.test(name) ? 'an' : 'a'} {name} wallet{mode === 'link' ? ' to link' : ''}
       </h2>
       {wallets === null && step.name !== 'failed' && <p role="status" className="muted">Looking for wallets in this browser…</p>}
-      {wallets && found.length === 0 && (
+      {wallets && found.every((w) => w.kind === 'remote') && (
         <p className="muted" data-testid="no-wallet">No {name} wallet found in this browser.{installable.length > 0 && ' Install one:'}</p>
       )}
       <div className="wallets">

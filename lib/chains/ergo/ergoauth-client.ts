@@ -5,7 +5,7 @@
  * until the phone's reply was verified. The proof comes back to this page only, which finishes through
  * POST /api/auth/verify (form "ergoauth") and so gets the session cookie itself.
  */
-import { api } from '../../ui/api';
+import { api, ApiError } from '../../ui/api';
 import type { ChainNetworks, ConnectedWallet, ConnectOptions, SignedPayload, WalletOption } from '../types';
 import { WalletError } from '../types';
 import { P2PK_ADDRESS_START } from './constants';
@@ -46,7 +46,10 @@ async function signOnPhone(address: string, message: string, options: ConnectOpt
   try {
     for (;;) {
       await wait(POLL_INTERVAL_MS, options.signal);
-      const poll = await api<Poll>(`/api/ergoauth/requests/${started.id}/poll`, { token: started.token });
+      const poll = await api<Poll>(`/api/ergoauth/requests/${started.id}/poll`, { token: started.token }).catch((e: unknown) => {
+        // A refused or expired reply ends this request; a new one can be started (the panel offers "Try again").
+        throw e instanceof ApiError ? new WalletError('failed', e.message) : e;
+      });
       if (poll.status === 'signed') return { signature: poll.proof, extras: { form: 'ergoauth', signedMessage: poll.signedMessage } };
     }
   } finally {

@@ -24,6 +24,7 @@ interface Started {
   id: string;
   token: string;
   uri: string;
+  expiresAt: string;
 }
 type Poll = { status: 'pending' } | { status: 'signed'; signedMessage: string; proof: string };
 
@@ -43,8 +44,10 @@ async function signOnPhone(address: string, message: string, options: ConnectOpt
     title: 'Scan this code with the Ergo Wallet app or Terminus, or open the link on the phone that holds the wallet.',
     hint: 'The wallet shows this site and your address; approve there. Nothing is sent from your wallet.',
   });
+  // Polling stops when the request expires, even if the flow stopped waiting earlier (its own timeout).
+  const deadline = Date.parse(started.expiresAt) + POLL_INTERVAL_MS;
   try {
-    for (;;) {
+    while (Date.now() < deadline) {
       await wait(POLL_INTERVAL_MS, options.signal);
       const poll = await api<Poll>(`/api/ergoauth/requests/${started.id}/poll`, { token: started.token }).catch((e: unknown) => {
         // A refused or expired reply ends this request; a new one can be started (the panel offers "Try again").
@@ -52,6 +55,7 @@ async function signOnPhone(address: string, message: string, options: ConnectOpt
       });
       if (poll.status === 'signed') return { signature: poll.proof, extras: { form: 'ergoauth', signedMessage: poll.signedMessage } };
     }
+    throw new WalletError('timeout', 'The phone wallet did not answer in time.');
   } finally {
     options.present(null);
   }

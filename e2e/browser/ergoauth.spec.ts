@@ -18,7 +18,7 @@ async function showQr(page: import('@playwright/test').Page, address: string) {
   await page.getByTestId('address-input').fill(address);
   await page.getByTestId('address-continue').click();
   const qr = page.getByTestId('qr-code');
-  await expect(qr).toBeVisible();
+  await expect(qr).toBeVisible({ timeout: 60_000 }); // a cold server's first nonce can be slow on a loaded machine
   const uri = (await qr.getAttribute('data-value'))!;
   expect(uri).toMatch(new RegExp(`^ergoauth://${new URL(page.url()).host}/api/ergoauth/requests/[A-Za-z0-9_-]{32}$`));
   await expect(page.getByTestId('remote-link')).toHaveAttribute('href', uri);

@@ -11,6 +11,12 @@ import { answerErgoAuth } from '../../lib/chains/ergo/test-mobile-wallet';
 // The first request wakes a cold `next start` (PGlite, migrations, ergo-lib's wasm): slow on a loaded machine.
 test.describe.configure({ timeout: 120_000 });
 
+// Wake the server (PGlite, migrations, ergo-lib's wasm) first: the page bounds each server call to 20 s, and a cold
+// start on a loaded machine can take longer than that.
+test.beforeAll(async ({ request }) => {
+  await request.post('/api/auth/nonce', { data: { chain: 'ergo', address: newTestKey().mainnet }, timeout: 110_000 });
+});
+
 async function showQr(page: import('@playwright/test').Page, address: string) {
   await page.goto('/sign-in?next=/members');
   await page.getByTestId('chain-ergo').click();

@@ -35,7 +35,7 @@ async function started(key = newTestKey()) {
 
 for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] as const) {
   describe.skipIf(!url)(`ErgoAuth requests on ${name}`, () => {
-    beforeAll(async () => void (await freshDatabase(url)));
+    beforeAll(async () => void (await freshDatabase(url)), 180_000); // PGlite start-up is slow on a loaded machine
 
     it('gives the wallet an ErgoAuthRequest it accepts; its reply reaches only the token holder, once; the nonce signs in', async () => {
       const { key, issued, request } = await started();
@@ -113,6 +113,21 @@ for (const [name, url] of [['PGlite', 'memory://'], ['Postgres', postgresUrl]] a
     });
   });
 }
+
+describe('ErgoAuth on an origin phone wallets cannot reach', () => {
+  it('refuses to start one for an http app on a public host (the wallets would fetch over https)', async () => {
+    const state = globalThis as { __walletgateEnv?: unknown };
+    const before = process.env.APP_URL;
+    process.env.APP_URL = 'http://walletgate.test';
+    state.__walletgateEnv = undefined;
+    try {
+      expect(await codeOf(startErgoAuth({ address: newTestKey().mainnet, message: 'x' }))).toBe('forbidden');
+    } finally {
+      process.env.APP_URL = before;
+      state.__walletgateEnv = undefined;
+    }
+  });
+});
 
 function never(): never {
   throw new Error('unreachable');

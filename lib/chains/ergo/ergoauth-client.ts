@@ -5,7 +5,7 @@
  * until the phone's reply was verified. The proof comes back to this page only, which finishes through
  * POST /api/auth/verify (form "ergoauth") and so gets the session cookie itself.
  */
-import { api } from '../../ui/api';
+import { api, ApiError } from '../../ui/api';
 import type { ChainNetworks, ConnectedWallet, ConnectOptions, SignedPayload, WalletOption } from '../types';
 import { WalletError } from '../types';
 import { P2PK_ADDRESS_START } from './constants';
@@ -24,6 +24,7 @@ interface Started {
   id: string;
   token: string;
   uri: string;
+  expiresAt: string;
 }
 type Poll = { status: 'pending' } | { status: 'signed'; signedMessage: string; proof: string };
 
@@ -43,12 +44,18 @@ async function signOnPhone(address: string, message: string, options: ConnectOpt
     title: 'Scan this code with the Ergo Wallet app or Terminus, or open the link on the phone that holds the wallet.',
     hint: 'The wallet shows this site and your address; approve there. Nothing is sent from your wallet.',
   });
+  // Polling stops when the request expires, even if the flow stopped waiting earlier (its own timeout).
+  const deadline = Date.parse(started.expiresAt) + POLL_INTERVAL_MS;
   try {
-    for (;;) {
+    while (Date.now() < deadline) {
       await wait(POLL_INTERVAL_MS, options.signal);
-      const poll = await api<Poll>(`/api/ergoauth/requests/${started.id}/poll`, { token: started.token });
+      const poll = await api<Poll>(`/api/ergoauth/requests/${started.id}/poll`, { token: started.token }).catch((e: unknown) => {
+        // A refused or expired reply ends this request; a new one can be started (the panel offers "Try again").
+        throw e instanceof ApiError ? new WalletError('failed', e.message) : e;
+      });
       if (poll.status === 'signed') return { signature: poll.proof, extras: { form: 'ergoauth', signedMessage: poll.signedMessage } };
     }
+    throw new WalletError('timeout', 'The phone wallet did not answer in time.');
   } finally {
     options.present(null);
   }

@@ -56,3 +56,14 @@ describe('isSecp256k1Point', () => {
     expect(isSecp256k1Point(offCurve)).toBe(false);
   });
 });
+
+describe('isSecp256k1Point memo', () => {
+  it('answers the same for a key seen before, and stays bounded (more keys than it keeps still answer right)', () => {
+    const keys = Array.from({ length: 4100 }, () => secp256k1.getPublicKey(secp256k1.utils.randomSecretKey(), true));
+    for (const k of keys) expect(isSecp256k1Point(k)).toBe(true);
+    for (const k of keys.slice(0, 10)) expect(isSecp256k1Point(k)).toBe(true); // evicted ones are checked again
+    const off = Uint8Array.of(0x02, ...new Uint8Array(32).fill(0xff));
+    expect(isSecp256k1Point(off)).toBe(false);
+    expect(isSecp256k1Point(off)).toBe(false);
+  });
+});

@@ -3,6 +3,7 @@
  * a real Ethereum sign-in, GETs with an expected status, the server's resident memory, and Postgres counters.
  */
 import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 
@@ -12,9 +13,13 @@ export interface BenchServer {
   databaseUrl: string | undefined;
   /** Resident memory of the server's process group, MiB. */
   rssMiB(): number;
+  /** CPU seconds (user + system) the server's process group has used so far: per-request cost, unlike req/s,
+   *  hardly moves when other work shares the machine. */
+  cpuSeconds(): number;
   stop(): void;
 }
 
+const CLOCK_TICKS = 100; // USER_HZ on Linux
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next');
 
 export async function startServer(port: number, databaseUrl: string | undefined, extraEnv: Record<string, string> = {}): Promise<BenchServer> {
@@ -40,6 +45,20 @@ export async function startServer(port: number, databaseUrl: string | undefined,
     rssMiB: () => {
       const out = execFileSync('ps', ['-o', 'rss=', '-g', String(child.pid)], { encoding: 'utf8' });
       return out.split('\n').reduce((kib, line) => kib + (Number(line.trim()) || 0), 0) / 1024;
+    },
+    cpuSeconds: () => {
+      const pids = execFileSync('ps', ['-o', 'pid=', '-g', String(child.pid)], { encoding: 'utf8' }).split('\n').map((l) => l.trim()).filter(Boolean);
+      let ticks = 0;
+      for (const pid of pids) {
+        try {
+          // /proc/<pid>/stat: fields after the ")" of the command name; utime and stime are the 12th and 13th.
+          const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+          ticks += Number(fields[11]) + Number(fields[12]);
+        } catch {
+          // exited meanwhile
+        }
+      }
+      return ticks / CLOCK_TICKS;
     },
     stop: () => {
       try {

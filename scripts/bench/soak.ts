@@ -35,8 +35,8 @@ export async function runSoak(port: number, databaseUrl: string | undefined, tot
   try {
     console.log(`walletgate soak — ${total} sign-ins over HTTP, next start on ${server.base}, ${server.label}`);
     const rssStart = server.rssMiB();
-    const before = databaseUrl ? await rowCounts(databaseUrl) : undefined;
     await load(() => signInOnce(server.base).then(() => undefined), { concurrency: 4, seconds: 60, maxCount: 50 }); // warm-up
+    const before = databaseUrl ? await rowCounts(databaseUrl) : undefined; // after the warm-up: the app migrates on first use
     const rssBefore = server.rssMiB();
     let done = 0;
     const started = performance.now();

@@ -1,5 +1,5 @@
 /** The app with ETHEREUM_RPC_URL on a local stub: holder, non-holder, and every upstream failure fails closed (503). */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, request as newRequest, test, type APIRequestContext } from '@playwright/test';
 import { signInApi } from '../helpers/api';
 import { STUB_URL } from '../helpers/ports';
 
@@ -63,4 +63,42 @@ test('selling the asset closes both /members and /api/members/content within the
   await expect.poll(closed, { timeout: 10_000, intervals: [100] }).toBe('page-closed 403');
   // Both share one cached decision per wallet: neither stays open longer than the TTL (plus a request's time).
   expect(Date.now() - soldAt).toBeLessThan(2_000 + 1_500);
+});
+
+test('a cookie copied before sign-out is anonymous at the proxy: sign-in, and no holdings asked (indexer failing)', async ({ request, baseURL }) => {
+  const { account } = await signInApi(request);
+  await control(request, { mode: 'ok', balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+  expect((await request.get('/members', { maxRedirects: 0 })).status()).toBe(200);
+  const copy = await newRequest.newContext({ baseURL, storageState: await request.storageState() });
+  expect((await request.post('/api/auth/logout', { data: {} })).status()).toBe(200);
+  // Had the proxy trusted the unsealed cookie, it would ask the failing indexer and answer 503.
+  await control(request, { mode: 'error' });
+  const res = await copy.get('/members', { maxRedirects: 0 });
+  expect(res.status()).toBe(307);
+  expect(res.headers().location).toMatch(/\/sign-in\?next=%2Fmembers$/);
+  await copy.dispose();
+});
+
+test('503 is the whole answer: an HTML page, no members content, not cacheable', async ({ request }) => {
+  const { account } = await signInApi(request);
+  await control(request, { mode: 'error', balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+  const res = await request.get('/members', { maxRedirects: 0 });
+  expect(res.status()).toBe(503);
+  expect(res.headers()['content-type']).toMatch(/^text\/html/);
+  expect(res.headers()['cache-control']).toBe('no-store');
+  const html = await res.text();
+  expect(html).toContain('data-testid="holdings-unavailable"');
+  expect(html).not.toContain('data-testid="members-content"');
+});
+
+test("the proxy's forwarded context never reaches the client, and a client's own copy is ignored", async ({ request }) => {
+  const { account } = await signInApi(request);
+  const forged = { 'x-walletgate-session': 'forged.value' };
+  // Not holding: a forged context must not open the page.
+  expect((await request.get('/members', { maxRedirects: 0, headers: forged })).headers().location).toMatch(/\/no-access$/);
+  await control(request, { mode: 'ok', balances: { [`${PASS}|${account.address.toLowerCase()}`]: '1' } });
+  const res = await request.get('/members', { maxRedirects: 0, headers: forged });
+  expect(res.status()).toBe(200);
+  expect(await res.text()).toContain(account.address);
+  for (const name of Object.keys(res.headers())) expect(name).not.toMatch(/walletgate-session|^x-middleware-/);
 });

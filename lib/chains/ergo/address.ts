@@ -5,7 +5,7 @@
  */
 import { base58 } from '@scure/base';
 import { blake2b } from '@noble/hashes/blake2.js';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
+import { isSecp256k1Point } from '../../crypto/secp256k1';
 import { fail } from '../../errors';
 import type { ChainNetworks } from '../types';
 import { P2PK_ADDRESS_START } from './constants';
@@ -40,15 +40,6 @@ function checksumMatches(bytes: Uint8Array): boolean {
   return checksum.every((b, i) => b === bytes[body.length + i]);
 }
 
-function isCurvePoint(bytes: Uint8Array): boolean {
-  try {
-    secp256k1.Point.fromBytes(bytes).assertValidity();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Decodes a P2PK address of `network`. Throws `malformed_input` (unreadable, P2S/P2SH) or `wrong_network`. */
 export function parseP2pkAddress(address: string, network: ErgoNetwork): ErgoP2pkAddress {
   const bytes = decodeBase58(address);
@@ -63,7 +54,7 @@ export function parseP2pkAddress(address: string, network: ErgoNetwork): ErgoP2p
     fail('malformed_input', 'Only P2PK wallet addresses can sign in; this is a script (P2S/P2SH) address.');
   if (typeByte !== ADDRESS_TYPE.p2pk) fail('malformed_input', 'That Ergo address has an unknown type.');
   const publicKey = bytes.slice(1, bytes.length - CHECKSUM_LENGTH);
-  if (publicKey.length !== PUBLIC_KEY_LENGTH || !isCurvePoint(publicKey)) fail('malformed_input', 'That Ergo address does not hold a valid public key.');
+  if (publicKey.length !== PUBLIC_KEY_LENGTH || !isSecp256k1Point(publicKey)) fail('malformed_input', 'That Ergo address does not hold a valid public key.');
   return { address: base58.encode(bytes), publicKey };
 }
 

@@ -76,7 +76,7 @@ test('Kukai: kukai-embed loads on click and signs in with its own template (tz2)
   const hasKukaiEmbed = () => scripts.some((body) => body.includes('kukai-embed-instance-id'));
   expect(hasKukaiEmbed(), 'kukai-embed must not load before Kukai is chosen').toBe(false);
   // Warm the server's database first: on a loaded machine its first query can outlast the flow's 20 s bound.
-  expect((await page.request.get('/api/auth/session')).status()).toBe(200);
+  expect((await page.request.post('/api/auth/nonce', { data: { chain: 'tezos', address } })).status()).toBe(200);
   await page.getByTestId('wallet-kukai').click();
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 45_000 });
   expect(hasKukaiEmbed()).toBe(true);

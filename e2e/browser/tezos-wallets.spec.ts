@@ -5,11 +5,19 @@
  *  - Kukai: the real kukai-embed, talking over postMessage to a stand-in of Kukai's embedded page (e2e/fixtures/tezos.ts,
  *    following Kukai's own source), signs in end to end with a real tz2 key; kukai-embed loads only on click.
  */
-import type { Page } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
 import { BEACON_TIMEOUT_MS } from '../../lib/chains/tezos/beacon';
 import { installKukai } from '../fixtures/tezos';
 import { expect, test } from '../helpers/test';
 import { watchConsole } from '../helpers/flow';
+
+// The first request to a fresh `next start` (PGlite opening, migrations) can take a minute on a loaded machine.
+test.beforeAll(async ({}, info) => {
+  test.setTimeout(180_000);
+  const ctx = await playwrightRequest.newContext({ baseURL: info.project.use.baseURL });
+  await ctx.post('/api/auth/nonce', { data: { chain: 'tezos', address: 'tz1VSUr8wwNhLAzempoch5d6hLRiTh8Cjcjb' }, timeout: 170_000 });
+  await ctx.dispose();
+});
 
 /** Uncaught errors and unhandled rejections (Chromium reports both as `pageerror`). */
 function watchPageErrors(page: Page): string[] {

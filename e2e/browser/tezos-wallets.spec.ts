@@ -35,7 +35,7 @@ async function openTezos(page: Page) {
 /** The panel is usable: a wallet button is enabled and takes a click (no overlay left on top of it). */
 async function expectUsable(page: Page) {
   await expect(page.getByTestId('wallet-demo')).toBeEnabled();
-  await page.getByTestId('wallet-demo').click({ trial: true, timeout: 2_000 });
+  await page.getByTestId('wallet-demo').click({ trial: true, timeout: 10_000 });
 }
 
 test('Beacon: Cancel gives the panel back at once, and a new attempt can start', async ({ page }) => {

@@ -25,6 +25,8 @@ let client: { network: string; instance: DAppClient } | undefined;
 let waiting = 0;
 /** Beacon's own "user closed the pairing dialog" handler for the pairing in progress: resets its pairing state. */
 let abandonPairing: (() => void) | undefined;
+/** Fails the waiting requests when Beacon reports a relay/transport error (it would otherwise show its own alert). */
+const relayFailures = new Set<(message: string) => void>();
 
 type PairInit = Parameters<BeaconSdk['defaultEventCallbacks']['PAIR_INIT']>[0];
 
@@ -44,6 +46,13 @@ function clientFor(sdk: BeaconSdk, ctx: ConnectorContext): DAppClient {
           abandonPairing = data.abortedHandler;
           if (waiting > 0) return sdk.defaultEventCallbacks.PAIR_INIT(data);
           abandon();
+        },
+      },
+      // e.g. "No timestamp received from relay server": said in our panel (for a waiting request), never as Beacon's
+      // alert over a panel that has moved on.
+      [sdk.BeaconEvent.GENERIC_ERROR]: {
+        handler: async (message: string) => {
+          for (const fail of relayFailures) fail(typeof message === 'string' ? message : 'unknown error');
         },
       },
     },
@@ -98,16 +107,23 @@ async function request<T>(dapp: DAppClient, work: () => Promise<T>, signal: Abor
     if (!done) (done = true), (waiting -= 1);
   };
   const onAbort = () => (finish(), release(dapp));
+  let onRelayFailure: (message: string) => void = () => undefined;
+  const relayFailed = new Promise<never>((_, reject) => {
+    onRelayFailure = (message) => reject(new WalletError('failed', `Beacon could not reach its relay (${message.slice(0, 120)}). Check your connection, then try again.`));
+  });
+  relayFailures.add(onRelayFailure);
   waiting += 1;
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return await bounded(work(), signal, BEACON_TIMEOUT_MS, 'your Beacon wallet');
+    return await bounded(Promise.race([work(), relayFailed]), signal, BEACON_TIMEOUT_MS, 'your Beacon wallet');
   } catch (e) {
+    if (e instanceof WalletError && e.code === 'failed' && e.message.startsWith('Beacon could not')) release(dapp);
     finish();
     if (e instanceof WalletError && (e.code === 'timeout' || e.code === 'cancelled')) release(dapp);
     throw beaconError(e, action);
   } finally {
     finish();
+    relayFailures.delete(onRelayFailure);
     signal.removeEventListener('abort', onAbort);
   }
 }

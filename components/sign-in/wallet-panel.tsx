@@ -154,7 +154,8 @@ function StepView({ step, onRetry, onMove, onCancel }: { step: Step; onRetry?: (
           <pre className="message-preview" data-testid="message-preview">{step.message}</pre>
         </>
       )}
-      <button type="button" className="button" onClick={onCancel} data-testid="cancel-flow">Cancel</button>
+      {/* Above a wallet's own full-screen layer (Kukai's iframe, Beacon's dialog), so Cancel works at any moment. */}
+      <button type="button" className="button" onClick={onCancel} data-testid="cancel-flow" style={{ position: 'relative', zIndex: 2147483647 }}>Cancel</button>
     </div>
   );
 }

@@ -8,6 +8,14 @@ import { kukaiAuthenticate, kukaiAuthMessage, type KukaiAuthRequest } from '../.
 import { testKey, type TestKey } from '../../lib/chains/tezos/test-keys';
 import { michelinePayloadHex } from '../../lib/chains/tezos/micheline';
 
+// The first request to a fresh `next start` (PGlite opening, migrations) can take a minute on a loaded machine.
+test.beforeAll(async ({}, info) => {
+  test.setTimeout(180_000);
+  const ctx = await newRequest.newContext({ baseURL: info.project.use.baseURL });
+  await ctx.post('/api/auth/nonce', { data: { chain: 'tezos', address: 'tz1VSUr8wwNhLAzempoch5d6hLRiTh8Cjcjb' }, timeout: 170_000 });
+  await ctx.dispose();
+});
+
 async function kukaiNonce(request: APIRequestContext, key: TestKey, purpose?: string) {
   const res = await request.post('/api/auth/nonce', { data: { chain: 'tezos', address: key.address, ...(purpose ? { purpose } : {}) } });
   expect(res.status()).toBe(200);

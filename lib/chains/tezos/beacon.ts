@@ -21,6 +21,14 @@ export const BEACON_TIMEOUT_MS = 30_000;
 
 // Beacon keeps one client per page (a second instance warns and shares storage).
 let client: { network: string; instance: DAppClient } | undefined;
+/** How many of our requests are waiting on Beacon; its pairing dialog may open only while one is. */
+let waiting = 0;
+/** Beacon's own "user closed the pairing dialog" handler for the pairing in progress: resets its pairing state. */
+let abandonPairing: (() => void) | undefined;
+/** Fails the waiting requests when Beacon reports a relay/transport error (it would otherwise show its own alert). */
+const relayFailures = new Set<(message: string) => void>();
+
+type PairInit = Parameters<BeaconSdk['defaultEventCallbacks']['PAIR_INIT']>[0];
 
 function clientFor(sdk: BeaconSdk, ctx: ConnectorContext): DAppClient {
   const network = ctx.networks.tezos === 'mainnet' ? sdk.NetworkType.MAINNET : sdk.NetworkType.GHOSTNET;
@@ -30,9 +38,38 @@ function clientFor(sdk: BeaconSdk, ctx: ConnectorContext): DAppClient {
     appUrl: ctx.origin,
     network: { type: network },
     ...(ctx.walletConnectProjectId ? { walletConnectOptions: { projectId: ctx.walletConnectProjectId } } : {}),
+    // Beacon opens its pairing dialog some time after the request (it loads and contacts its relays first). If our
+    // request was cancelled or timed out meanwhile, that dialog must not appear over a panel that moved on.
+    eventHandlers: {
+      [sdk.BeaconEvent.PAIR_INIT]: {
+        handler: async (data: PairInit) => {
+          abandonPairing = data.abortedHandler;
+          if (waiting > 0) return sdk.defaultEventCallbacks.PAIR_INIT(data);
+          abandon();
+        },
+      },
+      // e.g. "No timestamp received from relay server": said in our panel (for a waiting request), never as Beacon's
+      // alert over a panel that has moved on.
+      [sdk.BeaconEvent.GENERIC_ERROR]: {
+        handler: async (message: string) => {
+          for (const fail of relayFailures) fail(typeof message === 'string' ? message : 'unknown error');
+        },
+      },
+    },
   });
   client = { network, instance };
   return instance;
+}
+
+/** Ends Beacon's pairing as its own close button does (without the dialog's late rejections surfacing). */
+function abandon(): void {
+  const handler = abandonPairing;
+  abandonPairing = undefined;
+  try {
+    handler?.();
+  } catch {
+    // Beacon's own clean-up; nothing of ours depends on it.
+  }
 }
 
 /**
@@ -61,17 +98,32 @@ function beaconError(e: unknown, action: string): WalletError {
 /** Closes Beacon's dialog and toasts; a pending pairing is abandoned. */
 function release(dapp: DAppClient): void {
   dapp.hideUI(['alert', 'toast']).catch(() => undefined);
+  abandon();
 }
 
 async function request<T>(dapp: DAppClient, work: () => Promise<T>, signal: AbortSignal, action: string): Promise<T> {
-  const onAbort = () => release(dapp);
+  let done = false;
+  const finish = () => {
+    if (!done) (done = true), (waiting -= 1);
+  };
+  const onAbort = () => (finish(), release(dapp));
+  let onRelayFailure: (message: string) => void = () => undefined;
+  const relayFailed = new Promise<never>((_, reject) => {
+    onRelayFailure = (message) => reject(new WalletError('failed', `Beacon could not reach its relay (${message.slice(0, 120)}). Check your connection, then try again.`));
+  });
+  relayFailures.add(onRelayFailure);
+  waiting += 1;
   signal.addEventListener('abort', onAbort, { once: true });
   try {
-    return await bounded(work(), signal, BEACON_TIMEOUT_MS, 'your Beacon wallet');
+    return await bounded(Promise.race([work(), relayFailed]), signal, BEACON_TIMEOUT_MS, 'your Beacon wallet');
   } catch (e) {
-    if (e instanceof WalletError && e.code === 'timeout') release(dapp);
+    if (e instanceof WalletError && e.code === 'failed' && e.message.startsWith('Beacon could not')) release(dapp);
+    finish();
+    if (e instanceof WalletError && (e.code === 'timeout' || e.code === 'cancelled')) release(dapp);
     throw beaconError(e, action);
   } finally {
+    finish();
+    relayFailures.delete(onRelayFailure);
     signal.removeEventListener('abort', onAbort);
   }
 }

@@ -82,17 +82,22 @@ export function createSignInRequest(rp: RelyingParty, o: SignInRequestOptions): 
   return { address, message, parsed, signing: verifier.signingParams(message, parsed, { domain, origin: uri }) };
 }
 
-export interface SignInExpectations extends RelyingParty {
-  /** The nonce you issued; or leave it out and pass consumeNonce. */
-  nonce?: string;
-  /** Called once the signature is proven; must atomically consume the nonce and say whether it was still valid. */
-  consumeNonce?: (nonce: string, account: Account, message: string) => Promise<boolean | ErrorCode>;
+/** Called once the signature is proven; must atomically consume the nonce and say whether it was still valid. */
+export type ConsumeNonce = (nonce: string, account: Account, message: string) => Promise<boolean | ErrorCode>;
+
+/**
+ * How the nonce is checked — at least one is required (a sign-in with no nonce check would be replayable):
+ * `nonce`, the one you issued (the message must carry it), and/or `consumeNonce`, which spends it atomically.
+ */
+export type NonceCheck = { nonce: string; consumeNonce?: ConsumeNonce } | { nonce?: string; consumeNonce: ConsumeNonce };
+
+export type SignInExpectations = RelyingParty & NonceCheck & {
   statement?: string;
   resources?: string[];
   now?: Date;
   clockSkewSeconds?: number;
   rpc?: Partial<Record<ChainId, Endpoint>>;
-}
+};
 
 export type SignInResult =
   | { ok: true; account: Account; message: SignInMessage }
@@ -113,6 +118,9 @@ const NONCE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Verifies a sign-in. Never throws on bad input: every rejection is `{ ok: false, code, message }`. */
 export async function verifySignIn(input: unknown, x: SignInExpectations): Promise<SignInResult> {
+  // A caller error, not bad input: fail closed and loudly rather than accept a replayable sign-in.
+  if (typeof x?.nonce !== 'string' && typeof x?.consumeNonce !== 'function')
+    throw new TypeError('verifySignIn: pass `nonce` (the one you issued) or `consumeNonce` (spends it atomically); with neither, no sign-in is accepted.');
   let result: SignInResult & { ok: true };
   try {
     result = await verifyOrThrow(input, x);

@@ -1,12 +1,14 @@
 /**
- * The gate at the edge of the members area (Node.js runtime, every matched request): read the session cookie,
- * ask the gate, redirect. Kept small, and never the only check: the members page asks the same gate again.
+ * Every page and API request (Node.js runtime): security headers and a per-request CSP nonce for all
+ * (lib/http/security-headers.ts), and, under /members, the gate: read the session cookie, ask the gate, redirect.
+ * Kept small, and never the only check: the members page asks the same gate again.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionCookie, SESSION_COOKIE } from './lib/auth/session-cookie';
 import { checkAccess } from './lib/gate/gate';
+import { withSecurityHeaders } from './lib/http/security-headers';
 
-export async function proxy(req: NextRequest) {
+async function gate(req: NextRequest) {
   const session = await readSessionCookie(req.cookies.get(SESSION_COOKIE)?.value);
   if (!session) {
     const signIn = new URL('/sign-in', req.url);
@@ -19,4 +21,7 @@ export async function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ['/members', '/members/:path*'] };
+export const proxy = withSecurityHeaders(gate, { gated: ['/members'] });
+
+// Everything but build assets and public files (they carry no user data; next.config.mjs gives them nosniff).
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.svg).*)'] };

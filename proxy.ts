@@ -1,5 +1,6 @@
 /**
- * The gate at the edge of the members area (Node.js runtime, every matched request). One database round trip:
+ * Every page and API request (Node.js runtime): security headers and a per-request CSP nonce for all
+ * (lib/http/security-headers.ts), and under /members the gate. One database round trip:
  * the session row (a cookie copied before sign-out, or past its row's expiry, counts as anonymous), the user's
  * wallets and profile; then the holdings (cached). The page is not asked to trust this: it receives the looked-up
  * context in a MAC'd header bound to this request's cookie (lib/auth/forwarded-session.ts), re-checks the holdings
@@ -11,10 +12,11 @@ import { FORWARDED_SESSION_HEADER, sealForwardedSession } from './lib/auth/forwa
 import { loadSessionContext } from './lib/auth/session-context';
 import { readSessionCookie, SESSION_COOKIE } from './lib/auth/session-cookie';
 import { checkWallets } from './lib/gate/gate';
+import { withSecurityHeaders } from './lib/http/security-headers';
 
 /** The gate itself, a plain function so wrappers compose; `forward` are the request headers the page will see. */
 export async function gate(req: NextRequest, forward = new Headers(req.headers)): Promise<NextResponse> {
-  forward.delete(FORWARDED_SESSION_HEADER); // only this function writes it
+  forward.delete(FORWARDED_SESSION_HEADER); // only this function writes it (the wrapper drops a client's copy too)
   const cookie = req.cookies.get(SESSION_COOKIE)?.value;
   const data = await readSessionCookie(cookie);
   const context = data ? await loadSessionContext(data) : null;
@@ -33,6 +35,7 @@ export async function gate(req: NextRequest, forward = new Headers(req.headers))
   return NextResponse.next({ request: { headers: forward } });
 }
 
-export const proxy = (req: NextRequest) => gate(req);
+export const proxy = withSecurityHeaders(gate, { gated: ['/members'], internalHeaders: [FORWARDED_SESSION_HEADER] });
 
-export const config = { matcher: ['/members', '/members/:path*'] };
+// Everything but build assets and public files (they carry no user data; next.config.mjs gives them nosniff).
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.svg).*)'] };

@@ -55,4 +55,14 @@ describe('configuration', () => {
     expect(() => loadEnv({ TRUSTED_PROXY: 'yes' })).toThrow(/TRUSTED_PROXY/);
     expect(() => loadEnv({ RATE_LIMIT_IP_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_IP_PER_MINUTE/);
   });
+
+  it('APP_URL is an origin (an IPv6 literal or an underscore host works); APP_NAME fits an EIP-4361 statement', () => {
+    const ok = (v: Record<string, string>) => loadEnv({ SESSION_SECRET: 'x'.repeat(32), ...v });
+    expect(ok({ APP_URL: 'http://[::1]:3000' }).appUrl).toBe('http://[::1]:3000');
+    expect(ok({ APP_URL: 'http://my_host.internal:8080/' }).appUrl).toBe('http://my_host.internal:8080');
+    for (const bad of ['https://a.test/app', 'https://user@a.test', 'https://a.test/?x=1', 'ftp://a.test'])
+      expect(() => ok({ APP_URL: bad })).toThrow(/APP_URL/);
+    expect(() => ok({ APP_NAME: 'walletgate — beta' })).toThrow(/APP_NAME/);
+    expect(ok({ APP_NAME: 'My dApp (beta)' }).appName).toBe('My dApp (beta)');
+  });
 });

@@ -4,17 +4,28 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { isStatement } from './auth/message';
 import type { ChainId, ChainNetworks, ConnectorContext, Endpoint } from './chains/types';
 
 const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => ['true', '1', 'on'].includes(v));
 const url = z.url({ protocol: /^https?$/ });
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const isOrigin = (u: string) => {
+  const x = new URL(u);
+  return !x.username && !x.password && x.pathname === '/' && !x.search && !x.hash;
+};
+// Newest first: the first seals cookies and signs tokens, every one still opens them (rotation without sign-outs).
+const secrets = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()))
+  .pipe(z.array(z.string().min(32, 'SESSION_SECRET must be at least 32 characters (each, in a comma-separated list)')).max(8))
+  .refine((list) => new Set(list).size === list.length, 'SESSION_SECRET lists the same secret twice');
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  APP_URL: url.optional(),
-  APP_NAME: z.string().min(1).max(64).default('walletgate'),
-  SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
+  APP_URL: url.refine(isOrigin, 'APP_URL must be an origin: scheme://host[:port] with no path, user or query').optional(),
+  APP_NAME: z.string().min(1).max(64).refine(isStatement, 'APP_NAME must be ASCII letters, digits, spaces or URI punctuation (it is part of the EIP-4361 statement)').default('walletgate'),
+  SESSION_SECRET: secrets.optional(),
   SESSION_TTL_SECONDS: int(60, 90 * 86400).default(7 * 86400),
   JWT_TTL_SECONDS: int(60, 86400).default(900),
   DATABASE_URL: z.string().regex(/^(postgres(ql)?:\/\/|memory:\/\/)/, 'DATABASE_URL must be a postgres:// URL or memory://').optional(),
@@ -81,11 +92,15 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     tezos: e.TEZOS_NETWORK,
     ergo: e.ERGO_NETWORK,
   };
+  const sessionSecrets = e.SESSION_SECRET ?? [randomBytes(32).toString('base64url')];
   return {
     production,
     appUrl: new URL(e.APP_URL ?? 'http://localhost:3000').origin,
     appName: e.APP_NAME,
-    sessionSecret: e.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
+    /** Newest first: [0] seals cookies and signs bearer tokens; all of them are accepted when reading. */
+    sessionSecrets,
+    /** The newest secret (sessionSecrets[0]). */
+    sessionSecret: sessionSecrets[0],
     sessionTtlSeconds: e.SESSION_TTL_SECONDS,
     /** Lifetime of a bearer token (POST /api/auth/verify with "session": "token"). */
     jwtTtlSeconds: e.JWT_TTL_SECONDS,

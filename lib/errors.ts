@@ -17,6 +17,7 @@ export const ERROR_STATUS = {
   key_not_authorized: 401,
   unauthenticated: 401,
   forbidden: 403,
+  forbidden_origin: 403,
   not_found: 404,
   method_not_allowed: 405,
   nonce_mismatch: 409,

@@ -3,7 +3,9 @@
  * `{"error": {"code", "message"}}` with the status from lib/errors.ts. An unexpected error is logged and is a 500.
  */
 import { NextResponse } from 'next/server';
+import { env } from './env';
 import { AppError, isAppError } from './errors';
+import { assertSameOrigin } from './http/origin';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -38,12 +40,18 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ error: { code: 'internal', message: 'Something went wrong on our side.' } }, { status: 500, headers: noStore });
 }
 
-export const noStore = { 'cache-control': 'no-store' };
+export const noStore = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
-/** Wraps a handler so every failure becomes the contract's error shape. */
-export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+export interface HandlerOptions {
+  /** 'app' (default): a state-changing request must come from APP_URL's origin (lib/http/origin.ts); 'any': no check. */
+  origin?: 'app' | 'any';
+}
+
+/** Wraps a handler so every failure becomes the contract's error shape, after the origin check. */
+export function handler<A extends unknown[]>(fn: (...args: A) => Promise<Response>, options: HandlerOptions = {}) {
   return async (...args: A): Promise<Response> => {
     try {
+      if (options.origin !== 'any' && args[0] instanceof Request) assertSameOrigin(args[0], env().appUrl);
       return await fn(...args);
     } catch (e) {
       return errorResponse(e);

@@ -9,7 +9,7 @@ test('a valid action signature saves once; the message names the action and its 
   const { account } = await signInApi(request);
   const n = await actionNonce(request, NORTH);
   expect(n).toMatchObject({ chain: 'ethereum', address: account.address });
-  expect(n.message).toContain('Confirm: update my walletgate profile — display name "North Shore", bio "Sailing on weekends."');
+  expect(n.message).toContain("Confirm: update my walletgate profile - display name 'North Shore', bio 'Sailing on weekends.'");
   expect(n.message).toContain('- urn:walletgate:action:profile.update');
   expect(n.message).toMatch(/- urn:walletgate:params:sha256:[0-9a-f]{64}$/);
   const body = { action: 'profile.update', params: NORTH, chain: 'ethereum', address: account.address, message: n.message, signature: await account.signMessage({ message: n.message }) };

@@ -3,6 +3,7 @@
  * form reads the limits from here, the server parses with the same schema and renders the same statement.
  */
 import { z } from 'zod';
+import { isStatement } from '../auth/message';
 import { PROFILE_LIMITS } from './limits';
 import type { ActionDefinition } from './registry';
 
@@ -32,9 +33,12 @@ export const profileParams = z.object({
 
 export type ProfileParams = z.infer<typeof profileParams>;
 
+// EIP-4361 statements are ASCII letters, digits, spaces and URI punctuation: a value outside that is not quoted in
+// the statement (the wallet shows the params hash resource, which binds it all the same).
+const quoted = (v: string) => (isStatement(v) ? `'${v}'` : '(as shown in the app)');
+
 export const profileUpdate: ActionDefinition<typeof profileParams> = {
   name: 'profile.update',
   params: profileParams,
-  statement: (p, app) =>
-    `Confirm: update my ${app} profile — display name "${p.displayName}", ${p.bio ? `bio "${p.bio}"` : 'no bio'}`,
+  statement: (p, app) => `Confirm: update my ${app} profile - display name ${quoted(p.displayName)}, ${p.bio ? `bio ${quoted(p.bio)}` : 'no bio'}`,
 };

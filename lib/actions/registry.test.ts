@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isStatement } from '../auth/message';
 import { canonicalJson, paramsHash } from './canonical';
 import { actionIntent, parseAction } from './registry';
 
@@ -39,9 +40,13 @@ describe('actions registry', () => {
 
   it('renders the statement in words, naming every parameter', () => {
     const intent = actionIntent(parseAction('profile.update', { displayName: 'North Shore', bio: 'Sailing on weekends.' }), 'walletgate');
-    expect(intent.statement).toBe('Confirm: update my walletgate profile — display name "North Shore", bio "Sailing on weekends."');
+    expect(intent.statement).toBe("Confirm: update my walletgate profile - display name 'North Shore', bio 'Sailing on weekends.'");
     expect(intent.purpose).toBe('action:profile.update');
-    expect(actionIntent(parseAction('profile.update', { displayName: 'A' }), 'walletgate').statement).toBe('Confirm: update my walletgate profile — display name "A", no bio');
+    expect(actionIntent(parseAction('profile.update', { displayName: 'A' }), 'walletgate').statement).toBe("Confirm: update my walletgate profile - display name 'A', no bio");
+    // EIP-4361's statement ABNF is ASCII: a value outside it is named, not quoted (the params hash still binds it).
+    const zoe = actionIntent(parseAction('profile.update', { displayName: 'Zoë 🌊', bio: 'a "quote"' }), 'walletgate').statement;
+    expect(zoe).toBe('Confirm: update my walletgate profile - display name (as shown in the app), bio (as shown in the app)');
+    expect(isStatement(zoe)).toBe(true);
   });
 
   it('binds the parameters: resources carry the action and the hash of the canonical params', () => {

@@ -83,15 +83,20 @@ export function createSignInRequest(rp: RelyingParty, o: SignInRequestOptions): 
   return { address, message, parsed, signing: verifier.signingParams(message, parsed, { domain, origin: uri }) };
 }
 
-export interface SignInExpectations extends RelyingParty {
-  /** The nonce you issued; or leave it out and pass consumeNonce. */
-  nonce?: string;
-  /**
-   * Called once the signature is proven; must atomically consume the nonce and say whether it was still valid.
-   * `template` is set for a wallet's own template (Kukai): its text is the wallet's, so the store cannot compare it
-   * with the text it issued; it must instead check the wallet signed within the nonce's lifetime (± the skew).
-   */
-  consumeNonce?: (nonce: string, account: Account, message: string, template?: TemplateSigning) => Promise<boolean | ErrorCode>;
+/**
+ * Called once the signature is proven; must atomically consume the nonce and say whether it was still valid.
+ * `template` is set for a wallet's own template (Kukai): its text is the wallet's, so the store cannot compare it
+ * with the text it issued; it must instead check the wallet signed within the nonce's lifetime (± the skew).
+ */
+export type ConsumeNonce = (nonce: string, account: Account, message: string, template?: TemplateSigning) => Promise<boolean | ErrorCode>;
+
+/**
+ * How the nonce is checked — at least one is required (a sign-in with no nonce check would be replayable):
+ * `nonce`, the one you issued (the message must carry it), and/or `consumeNonce`, which spends it atomically.
+ */
+export type NonceCheck = { nonce: string; consumeNonce?: ConsumeNonce } | { nonce?: string; consumeNonce: ConsumeNonce };
+
+export type SignInExpectations = RelyingParty & NonceCheck & {
   /** Accept a wallet's own authentication template (e.g. Kukai's) — only for requests that just prove control. */
   walletTemplates?: boolean;
   statement?: string;
@@ -99,7 +104,7 @@ export interface SignInExpectations extends RelyingParty {
   now?: Date;
   clockSkewSeconds?: number;
   rpc?: Partial<Record<ChainId, Endpoint>>;
-}
+};
 
 export interface TemplateSigning {
   form: string;
@@ -127,6 +132,9 @@ const NONCE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 
 /** Verifies a sign-in. Never throws on bad input: every rejection is `{ ok: false, code, message }`. */
 export async function verifySignIn(input: unknown, x: SignInExpectations): Promise<SignInResult> {
+  // A caller error, not bad input: fail closed and loudly rather than accept a replayable sign-in.
+  if (typeof x?.nonce !== 'string' && typeof x?.consumeNonce !== 'function')
+    throw new TypeError('verifySignIn: pass `nonce` (the one you issued) or `consumeNonce` (spends it atomically); with neither, no sign-in is accepted.');
   let result: SignInResult & { ok: true };
   try {
     result = await verifyOrThrow(input, x);

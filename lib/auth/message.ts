@@ -4,6 +4,7 @@
  * Pure and framework-agnostic: build, parse, validate. Parsing is strict: only the canonical layout passes.
  */
 import { AppError, fail } from '../errors';
+import { isUri, matchesRule, parseAuthority } from './rfc3986';
 
 export interface SignInMessage {
   /** Text before the header, e.g. Tezos's `Tezos Signed Message: ` (part of the signed text). */
@@ -39,12 +40,11 @@ export const LIMITS = {
 
 const NONCE_RE = /^[A-Za-z0-9]{8,64}$/;
 const CHAIN_REFERENCE_RE = /^[-_a-zA-Z0-9]{1,64}$/; // CAIP-2 reference (EIP-4361: digits)
-// RFC 3986 URI: a scheme, then no whitespace (WHATWG URL.canParse alone would percent-encode a space).
-const URI_RE = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/;
+// EIP-4361: statement = *( reserved / unreserved / " " ) — printable ASCII without " % < > \ ^ ` { | }.
+const STATEMENT_RE = /^[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;= ]+$/;
 const REQUIRED = ['domain', 'chainName', 'address', 'uri', 'version', 'chainId', 'nonce', 'issuedAt'] as const;
 // RFC 3339 date-time, as EIP-4361 requires (fractional seconds optional, Z or an offset).
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-const DOMAIN_RE = /^[A-Za-z0-9.-]+(:\d{1,5})?$/;
 const HEADER_RE = /^(.+) wants you to sign in with your (.+) account:$/;
 
 const invalid = (message: string): never => fail('invalid_message', message);
@@ -68,28 +68,44 @@ function realCalendarDate(value: string): boolean {
   return day.getUTCMonth() === mo - 1 && day.getUTCDate() === d && h < 24 && mi < 60 && s < 61;
 }
 
-const isUri = (value: string) => URI_RE.test(value) && URL.canParse(value);
+/** Is `text` a statement EIP-4361's ABNF allows (one line of the characters above)? */
+export const isStatement = (text: string) => STATEMENT_RE.test(text);
+
+/**
+ * EIP-4361: domain = authority (RFC 3986). Stricter: no userinfo (EIP-4361 warns that `user@host` misleads) and a
+ * non-empty host — e.g. `example.com`, `localhost:3000`, `[::1]:3000`, `my_host.internal`.
+ */
+function isDomain(value: string): boolean {
+  const a = parseAuthority(value);
+  return a !== null && a.userinfo === undefined && a.host !== '' && (a.port === undefined || /^\d{1,5}$/.test(a.port));
+}
 
 function checkFields(m: SignInMessage): void {
   for (const field of REQUIRED) if (typeof m[field] !== 'string') invalid(`The ${field} is missing.`);
-  if (!DOMAIN_RE.test(m.domain) || m.domain.length > LIMITS.domain) invalid('The domain is not a valid host.');
+  if (m.domain.length > LIMITS.domain || !isDomain(m.domain)) invalid('The domain is not a valid host[:port].');
   checkText('address', m.address, LIMITS.address);
   if (/\s/.test(m.address)) invalid('The address must not contain spaces.');
-  if (m.statement !== undefined) checkText('statement', m.statement, LIMITS.statement);
+  if (m.statement !== undefined) {
+    checkText('statement', m.statement, LIMITS.statement);
+    if (!isStatement(m.statement)) invalid('The statement may hold only letters, digits, spaces and URI punctuation (EIP-4361).');
+  }
   checkText('URI', m.uri, LIMITS.uri);
-  if (!isUri(m.uri)) invalid('The URI is not a valid URI.');
+  if (!isUri(m.uri)) invalid('The URI is not a valid RFC 3986 URI.');
   if (m.version !== '1') invalid('The version must be 1.');
   if (!CHAIN_REFERENCE_RE.test(m.chainId)) invalid('The chain id must be a CAIP-2 reference (letters, digits, - and _).');
   if (!NONCE_RE.test(m.nonce)) invalid('The nonce must be 8 to 64 letters or digits.');
   parseTime('issued-at time', m.issuedAt);
   if (m.expirationTime !== undefined) parseTime('expiration time', m.expirationTime);
   if (m.notBefore !== undefined) parseTime('not-before time', m.notBefore);
-  if (m.requestId !== undefined) checkText('request id', m.requestId, LIMITS.requestId);
+  if (m.requestId !== undefined) {
+    checkText('request id', m.requestId, LIMITS.requestId);
+    if (!matchesRule('segment-nz', m.requestId)) invalid('The request id must be URI path characters (EIP-4361).');
+  }
   if (m.resources !== undefined) {
     if (m.resources.length > LIMITS.resources) invalid(`At most ${LIMITS.resources} resources are allowed.`);
     for (const r of m.resources) {
       checkText('resource', r, LIMITS.resource);
-      if (!isUri(r)) invalid('Each resource must be a URI.');
+      if (!isUri(r)) invalid('Each resource must be an RFC 3986 URI.');
     }
   }
 }

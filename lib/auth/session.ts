@@ -71,7 +71,9 @@ export async function revokeSession(sid: string): Promise<void> {
 
 /** Revokes the session on the server and clears the cookie. */
 export async function endSession(): Promise<void> {
-  const session = await getIronSession<Partial<SessionData>>(await cookies(), sessionOptions());
-  if (session.sid) await (await db()).session.deleteMany({ where: { id: session.sid } });
-  session.destroy();
+  const jar = await cookies();
+  // Read with every listed secret (a cookie sealed before a rotation still names its row), then clear it.
+  const data = await readSessionCookie(jar.get(SESSION_COOKIE)?.value);
+  if (data) await (await db()).session.deleteMany({ where: { id: data.sid } });
+  (await getIronSession<Partial<SessionData>>(jar, sessionOptions())).destroy();
 }

@@ -13,7 +13,10 @@ import { AppError } from '../errors';
 import type { ActiveSession } from './session';
 
 export interface TokenConfig {
+  /** The newest SESSION_SECRET: signs new tokens. */
   secret: string;
+  /** Older secrets of a rotation (SESSION_SECRET's list after the first): their tokens still verify. */
+  previousSecrets?: readonly string[];
   /** The app's origin (APP_URL): the issuer; the audience is `${origin}/api`. */
   origin: string;
   ttlSeconds: number;
@@ -31,7 +34,10 @@ const KEY_INFO = 'walletgate jwt v1';
 export const CLOCK_TOLERANCE_SECONDS = 5;
 export const MAX_TOKEN_LENGTH = 4096;
 
-export const tokenConfig = (): TokenConfig => ({ secret: env().sessionSecret, origin: env().appUrl, ttlSeconds: env().jwtTtlSeconds });
+export const tokenConfig = (): TokenConfig => {
+  const [secret, ...previousSecrets] = env().sessionSecrets;
+  return { secret, previousSecrets, origin: env().appUrl, ttlSeconds: env().jwtTtlSeconds };
+};
 export const tokenKey = (secret: string) => new Uint8Array(hkdfSync('sha256', secret, new Uint8Array(0), KEY_INFO, 32));
 export const tokenAudience = (origin: string) => `${origin}/api`;
 
@@ -51,18 +57,30 @@ export async function signToken(c: Omit<TokenClaims, 'exp'>, cfg = tokenConfig()
   return { token, exp };
 }
 
+/** Tries the newest secret's key first; only a signature mismatch moves on to the next (other failures are final). */
+async function verifyWithAnyKey(token: string, cfg: TokenConfig, now: Date) {
+  const keys = [cfg.secret, ...(cfg.previousSecrets ?? [])];
+  for (let i = 0; ; i++) {
+    try {
+      return await jwtVerify(token, tokenKey(keys[i]), {
+        algorithms: ['HS256'],
+        issuer: cfg.origin,
+        audience: tokenAudience(cfg.origin),
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        currentDate: now,
+        requiredClaims: ['sub', 'sid', 'wid', 'iat', 'exp'],
+      });
+    } catch (e) {
+      if (!(e instanceof errors.JWSSignatureVerificationFailed) || i === keys.length - 1) throw e;
+    }
+  }
+}
+
 /** Checks signature, alg, issuer, audience and expiry. Throws AppError('unauthenticated') with the reason. */
 export async function readToken(token: string, cfg = tokenConfig(), now = new Date()): Promise<TokenClaims> {
   if (token.length > MAX_TOKEN_LENGTH) throw unauthenticated('The bearer token is too long.');
   try {
-    const { payload } = await jwtVerify(token, tokenKey(cfg.secret), {
-      algorithms: ['HS256'],
-      issuer: cfg.origin,
-      audience: tokenAudience(cfg.origin),
-      clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      currentDate: now,
-      requiredClaims: ['sub', 'sid', 'wid', 'iat', 'exp'],
-    });
+    const { payload } = await verifyWithAnyKey(token, cfg, now);
     const { sub, sid, wid, exp } = payload;
     if (typeof sub !== 'string' || typeof sid !== 'string' || typeof wid !== 'string' || typeof exp !== 'number')
       throw unauthenticated('The bearer token is missing a claim.');

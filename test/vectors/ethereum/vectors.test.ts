@@ -102,7 +102,7 @@ describe('EIP-4361 parsing vectors (spruceid/siwe)', () => {
     }
   it('a parsed non-EIP-55 address is refused by verifySignIn (address_mismatch)', async () => {
     const text = (parsingNegative as Record<string, string>)['address not EIP-55'];
-    const r = await verifySignIn({ chain: 'ethereum', address: '0xe5a12547fe4e872d192e3ececb76f2ce1aea4946', message: text, signature: `0x${'11'.repeat(65)}` }, { origin: 'https://service.org', networks: RP.networks, now: new Date('2022-03-17T13:00:00Z') });
+    const r = await verifySignIn({ chain: 'ethereum', address: '0xe5a12547fe4e872d192e3ececb76f2ce1aea4946', message: text, signature: `0x${'11'.repeat(65)}` }, { origin: 'https://service.org', networks: RP.networks, nonce: parseSignInMessage(text).nonce, now: new Date('2022-03-17T13:00:00Z') });
     expect(r).toMatchObject({ ok: false, code: 'address_mismatch' });
   });
 });

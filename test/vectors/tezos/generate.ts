@@ -24,7 +24,8 @@ async function vectorsFor(curve: Curve) {
   const key = await testKey(curve);
   const other = await testKey(curve);
   const ascii = request(key, 'Sign in to walletgate with this wallet.');
-  const unicode = request(key, 'Connexion sécurisée — für Mitglieder ✓');
+  // EIP-4361's statement is ASCII, so the builder refuses this one: the text is written by hand and the sign-in refuses it.
+  const unicode = { message: ascii.message.replace('Sign in to walletgate with this wallet.', 'Connexion sécurisée — für Mitglieder ✓') };
   const entry = async (name: string, message: string, payload: string, expected: string, signer = key, sendPayload = true) => ({
     name: `${curve}: ${name}`, curve, address: key.address, publicKey: key.publicKey, message,
     payload: sendPayload ? payload : undefined, signature: await signer.sign(payload), expected,
@@ -33,9 +34,9 @@ async function vectorsFor(curve: Curve) {
     key: { curve, secretKey: key.secretKey, publicKey: key.publicKey, address: key.address },
     vectors: [
       await entry('valid', ascii.message, michelinePayloadHex(ascii.message), 'ok'),
-      await entry('valid, non-ASCII statement', unicode.message, michelinePayloadHex(unicode.message), 'ok'),
+      await entry('valid, non-ASCII statement', unicode.message, michelinePayloadHex(unicode.message), 'invalid_message'),
       await entry('valid, payload field omitted', ascii.message, michelinePayloadHex(ascii.message), 'ok', key, false),
-      await entry('length prefix from the character count', unicode.message, charCountPayload(unicode.message), 'invalid_signature'),
+      await entry('length prefix from the character count', unicode.message, charCountPayload(unicode.message), 'invalid_message'),
       await entry('operation watermark (03)', ascii.message, `03${utf8Hex(ascii.message)}`, 'invalid_signature'),
       await entry('raw bytes, no Micheline envelope', ascii.message, utf8Hex(ascii.message), 'invalid_signature'),
       await entry('signed by another key', ascii.message, michelinePayloadHex(ascii.message), 'invalid_signature', other),

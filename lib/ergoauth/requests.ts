@@ -76,7 +76,9 @@ export async function walletReply(id: string, body: unknown, now = new Date()) {
     const reply = readWalletReply(body);
     const result = await verifySignIn(
       { chain: 'ergo', address: row.address, message: row.message, signature: reply.proof, form: 'ergoauth', signedMessage: reply.signedMessage },
-      { ...relyingParty(), clockSkewSeconds: env().clockSkewSeconds, now },
+      // The proof is checked here so the waiting browser hears of a bad reply at once; the nonce is spent later,
+      // when that browser signs in with it (POST /api/auth/verify), so here it is only compared.
+      { ...relyingParty(), nonce: row.nonce, clockSkewSeconds: env().clockSkewSeconds, now },
     );
     if (!result.ok) throw new AppError(result.code, result.message);
     const { count } = await prisma.ergoAuthRequest.updateMany({

@@ -1,7 +1,7 @@
 'use client';
 /** A QR code drawn as one SVG path (uqr encodes; nothing is fetched), with the same link to open on this device. */
 import { encode } from 'uqr';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RemoteView } from '@/lib/chains/types';
 
 function qrPath(data: boolean[][]): string {
@@ -24,8 +24,13 @@ export function QrCode({ value, label }: { value: string; label: string }) {
 export function RemoteWallet({ view }: { view: RemoteView }) {
   const [copied, setCopied] = useState(false);
   const copy = () => navigator.clipboard?.writeText(view.uri).then(() => setCopied(true), () => setCopied(false));
+  // The code appears below the wallet list: bring it into view, or on a phone it is off-screen and nothing seems to happen.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }); // newer Chromium returns a promise: not a cleanup
+  }, [view.uri]);
   return (
-    <div className="remote" data-testid="remote-wallet">
+    <div className="remote" data-testid="remote-wallet" ref={box}>
       <p>{view.title}</p>
       <QrCode value={view.uri} label={view.title} />
       {view.hint && <p className="muted">{view.hint}</p>}

@@ -36,6 +36,8 @@ test('ErgoAuth: QR code → the phone wallet signs → this page is signed in', 
   const errors = watchConsole(page);
   const key = newTestKey();
   const uri = await showQr(page, key.mainnet);
+  await expect(page.getByTestId('qr-code')).toBeInViewport({ ratio: 1 }); // the panel scrolls it into view (phones)
+  await page.screenshot({ path: 'e2e/artifacts/ergoauth-qr.png' }); // docs/wallets.md shows it (copied to docs/screenshots)
   expect((await answerErgoAuth(uri, key)).status).toBe(200);
   await expect(page).not.toHaveURL(/\/sign-in/);
   const session = await (await page.request.get('/api/auth/session')).json();

@@ -73,6 +73,8 @@ test('desktop: the pairing URI becomes a QR code; the phone wallet connects and 
     expect(uri).toMatch(/^wc:[0-9a-f]{64}@2\?/);
     // The same URI as a link: on a phone, it opens the wallet app (the deep link).
     await expect(page.getByTestId('remote-link')).toHaveAttribute('href', uri);
+    await expect(page.getByTestId('qr-code')).toBeInViewport({ ratio: 1 }); // the panel scrolls it into view (phones)
+    await page.screenshot({ path: 'e2e/artifacts/walletconnect-qr.png' }); // docs/wallets.md shows it (copied to docs/screenshots)
     await phone.pair(uri);
     await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 30_000 });
     const session = await (await page.request.get('/api/auth/session')).json();

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/helpers/db';
 import type { PrismaClient } from '../db';
-import { purgeExpiredSessions, sessionFromDb } from './session';
+import { purgeExpired } from './nonces';
+import { sessionFromDb } from './session';
 import { loadSessionContext } from './session-context';
 import type { SessionData } from './session-cookie';
 
@@ -39,8 +40,8 @@ describe('session rows', () => {
   });
 
   it('purges expired rows only, at most once a minute unless forced', async () => {
-    expect(await purgeExpiredSessions(new Date(), true)).toBe(1);
-    expect(await purgeExpiredSessions(new Date())).toBe(0);
+    expect((await purgeExpired(new Date(), true)).sessions).toBe(1);
+    expect((await purgeExpired(new Date())).sessions).toBe(0);
     expect(await prisma.session.findMany({ select: { id: true } })).toEqual([{ id: 'live' }]);
   });
 });

@@ -44,24 +44,11 @@ export async function startSession(userId: string, walletId: string, account: Ac
   const sid = randomBytes(18).toString('base64url');
   const exp = Date.now() + e.sessionTtlSeconds * 1000;
   await (await db()).session.create({ data: { id: sid, userId, walletId, expiresAt: new Date(exp) } });
-  await purgeExpiredSessions();
   const session = await getIronSession<SessionData>(await cookies(), sessionOptions());
   const data: SessionData = { sid, userId, chain: account.chain, address: account.address, exp };
   Object.assign(session, data);
   await session.save();
   return { ...data, walletId };
-}
-
-const PURGE_EVERY_MS = 60_000;
-const purgeState = globalThis as unknown as { __walletgateSessionPurge?: number };
-
-/** Deletes expired session rows (they already count as signed out), at most once a minute per process. */
-export async function purgeExpiredSessions(now = new Date(), force = false): Promise<number> {
-  const last = purgeState.__walletgateSessionPurge ?? 0;
-  if (!force && now.getTime() - last < PURGE_EVERY_MS) return 0;
-  purgeState.__walletgateSessionPurge = now.getTime();
-  const { count } = await (await db()).session.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
 }
 
 /** Revokes one session on the server (a bearer token's; its JWT stops working at once). */
